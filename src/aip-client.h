@@ -1,0 +1,59 @@
+/* aip-client.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aip-response.h"
+
+G_BEGIN_DECLS
+
+#define AIP_CLIENT_ERROR (aip_client_error_quark ())
+
+typedef enum
+{
+  AIP_CLIENT_ERROR_UNAUTHORIZED,
+  AIP_CLIENT_ERROR_FORBIDDEN,
+  AIP_CLIENT_ERROR_NOT_FOUND,
+  AIP_CLIENT_ERROR_RATE_LIMITED,
+  AIP_CLIENT_ERROR_SERVER,
+  AIP_CLIENT_ERROR_REDIRECT,
+  AIP_CLIENT_ERROR_TIMEOUT,
+  AIP_CLIENT_ERROR_TOO_LARGE,
+  AIP_CLIENT_ERROR_INVALID_RESPONSE,
+  AIP_CLIENT_ERROR_NETWORK,
+  AIP_CLIENT_ERROR_TLS,
+  AIP_CLIENT_ERROR_INVALID_BASE_URL,
+} AipClientError;
+
+#define AIP_TYPE_CLIENT (aip_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (AipClient, aip_client, AIP, CLIENT, GObject)
+
+GQuark       aip_client_error_quark           (void);
+AipClient   *aip_client_new                   (const char           *base_url,
+                                               GError              **error);
+const char  *aip_client_get_base_url          (AipClient            *self);
+guint        aip_client_get_timeout           (AipClient            *self);
+void         aip_client_set_timeout           (AipClient            *self,
+                                               guint                 seconds);
+guint        aip_client_get_deadline          (AipClient            *self);
+void         aip_client_set_deadline          (AipClient            *self,
+                                               guint                 seconds);
+guint64      aip_client_get_max_size          (AipClient            *self);
+void         aip_client_set_max_size          (AipClient            *self,
+                                               guint64               bytes);
+void         aip_client_fetch_outbound_async  (AipClient            *self,
+                                               const char           *token,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+AipResponse *aip_client_fetch_outbound_finish (AipClient            *self,
+                                               GAsyncResult         *result,
+                                               guint                *retry_after,
+                                               GError              **error);
+
+G_END_DECLS
