@@ -7,33 +7,16 @@
 
 #include <gio/gio.h>
 
+#include "aip-client-error.h"
 #include "aip-response.h"
 
 G_BEGIN_DECLS
 
-#define AIP_CLIENT_ERROR (aip_client_error_quark ())
-
-typedef enum
-{
-  AIP_CLIENT_ERROR_UNAUTHORIZED,
-  AIP_CLIENT_ERROR_FORBIDDEN,
-  AIP_CLIENT_ERROR_NOT_FOUND,
-  AIP_CLIENT_ERROR_RATE_LIMITED,
-  AIP_CLIENT_ERROR_SERVER,
-  AIP_CLIENT_ERROR_REDIRECT,
-  AIP_CLIENT_ERROR_TIMEOUT,
-  AIP_CLIENT_ERROR_TOO_LARGE,
-  AIP_CLIENT_ERROR_INVALID_RESPONSE,
-  AIP_CLIENT_ERROR_NETWORK,
-  AIP_CLIENT_ERROR_TLS,
-  AIP_CLIENT_ERROR_INVALID_BASE_URL,
-} AipClientError;
 
 #define AIP_TYPE_CLIENT (aip_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (AipClient, aip_client, AIP, CLIENT, GObject)
 
-GQuark       aip_client_error_quark           (void);
 AipClient   *aip_client_new                   (const char           *base_url,
                                                GError              **error);
 const char  *aip_client_get_base_url          (AipClient            *self);
