@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "aip-account.h"
+#include "aip-assistant-list.h"
 #include "aip-base-url.h"
 #include "aip-enums.h"
 
@@ -28,7 +29,7 @@ struct _AipAccount
   char            *base_url;
   char            *host;
   char            *token;
-  GListStore      *assistants;
+  AipAssistantList *assistants;
   GDateTime       *updated_at;
   GError          *error;
   GCancellable    *refresh_cancellable;
@@ -109,18 +110,16 @@ static void
 replace_assistants (AipAccount *self,
                     GPtrArray  *assistants)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->assistants));
+  g_autoptr(GPtrArray) old = aip_assistant_list_replace (self->assistants, assistants);
 
-  /* Keep the old items alive past the splice so that the store only drops
-   * its references; the objects themselves are freed from idle. */
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (self->to_release, g_list_model_get_item (G_LIST_MODEL (self->assistants), i));
+  if (old->len == 0)
+    return;
 
-  g_list_store_splice (self->assistants, 0, n_old,
-                       assistants != NULL ? assistants->pdata : NULL,
-                       assistants != NULL ? assistants->len : 0);
+  /* The list only dropped its references; the models above it may still
+   * hold a few, the rest are freed from idle. */
+  g_ptr_array_extend_and_steal (self->to_release, g_steal_pointer (&old));
 
-  if (self->to_release->len > 0 && self->release_source == 0)
+  if (self->release_source == 0)
     self->release_source = g_idle_add_full (G_PRIORITY_LOW, release_chunk_cb, self, NULL);
 }
 
@@ -397,7 +396,7 @@ aip_account_class_init (AipAccountClass *klass)
 static void
 aip_account_init (AipAccount *self)
 {
-  self->assistants = g_list_store_new (AIP_TYPE_ASSISTANT);
+  self->assistants = aip_assistant_list_new ();
   self->to_release = g_ptr_array_new_with_free_func (g_object_unref);
   self->state = AIP_ACCOUNT_STATE_SIGNED_OUT;
 }
