@@ -157,8 +157,11 @@ test_leak_everywhere (void)
       g_assert_null (strstr (text, SENTINEL));
     }
 
-  keyrings = g_build_filename (home, ".local", "share", "keyrings", NULL);
+  keyrings = g_build_filename (g_get_user_data_dir (), "keyrings", NULL);
   assert_not_in_files (home, keyrings);
+  assert_not_in_files (g_get_user_config_dir (), keyrings);
+  assert_not_in_files (g_get_user_cache_dir (), keyrings);
+  assert_not_in_files (g_get_user_data_dir (), keyrings);
 }
 
 int
