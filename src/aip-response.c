@@ -91,6 +91,16 @@ fail (GError  **error,
   return FALSE;
 }
 
+/* json-glib quotes the offending text, which need not be UTF-8 */
+static void
+debug_json_error (const char *what,
+                  const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+  g_debug ("%s: %s", what, valid);
+}
+
 static AipAssistant *
 assistant_from_node (JsonNode   *node,
                      GHashTable *strings)
@@ -153,7 +163,7 @@ parse_whole (const char  *data,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_debug ("Response is not JSON: %s", local_error->message);
+      debug_json_error ("Response is not JSON", local_error->message);
       return fail (error, PROBLEM_UNREADABLE);
     }
 
@@ -340,7 +350,9 @@ parse_items (const char         *data,
 
   if (job.failed)
     {
-      g_debug ("Response item group %u is not JSON: %s", job.error_group, job.error_message);
+      g_autofree char *where = g_strdup_printf ("Response item group %u is not JSON", job.error_group);
+
+      debug_json_error (where, job.error_message);
       for (guint i = 0; i < job.n_items; i++)
         g_clear_object (&job.slots[i]);
     }
@@ -385,7 +397,7 @@ check_others (const char  *data,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, &local_error))
     {
-      g_debug ("Response is not JSON outside the list: %s", local_error->message);
+      debug_json_error ("Response is not JSON outside the list", local_error->message);
       return fail (error, PROBLEM_UNREADABLE);
     }
 
