@@ -76,6 +76,33 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+typedef enum
+{
+  FIELD_ID,
+  FIELD_USER_ID,
+  FIELD_NAME,
+  FIELD_TYPE,
+  FIELD_MODE,
+  FIELD_STATUS,
+  FIELD_VOICE_ID,
+  FIELD_LANGUAGE_ID,
+  FIELD_TIMEZONE,
+  FIELD_INITIAL_MESSAGE,
+  FIELD_SYSTEM_PROMPT,
+  FIELD_VARIABLES,
+  FIELD_WEBHOOK_URL,
+  FIELD_IS_WEBHOOK_ACTIVE,
+  FIELD_CREATED_AT,
+  FIELD_UPDATED_AT,
+  N_FIELDS
+} Field;
+
+static const char * const field_names[N_FIELDS] = {
+  "id", "user_id", "name", "type", "mode", "status", "voice_id", "language_id",
+  "timezone", "initial_message", "system_prompt", "variables", "webhook_url",
+  "is_webhook_active", "created_at", "updated_at",
+};
+
 /* A piece of text on its way into the assistant's block */
 typedef struct
 {
@@ -86,10 +113,36 @@ typedef struct
 
 typedef struct
 {
-  JsonObject *object;
+  JsonNode   *nodes[N_FIELDS];
   /* Texts made for this assistant only: repaired strings, values as text */
   GPtrArray  *scratch;
 } Reader;
+
+/* One walk over the members instead of a hash lookup per field: this runs
+ * for every item of lists of 100,000. */
+static void
+reader_init (Reader     *reader,
+             JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  memset (reader, 0, sizeof *reader);
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      for (guint f = 0; f < N_FIELDS; f++)
+        {
+          if (field_names[f][0] == name[0] && strcmp (field_names[f], name) == 0)
+            {
+              reader->nodes[f] = node;
+              break;
+            }
+        }
+    }
+}
 
 static const char *
 keep_scratch (Reader *reader,
@@ -101,20 +154,33 @@ keep_scratch (Reader *reader,
   return text;
 }
 
-/* One pass for the length and whether the text is plain ASCII, which needs
- * neither validation nor Unicode folding. */
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The length, and whether the text is plain ASCII, which needs neither
+ * validation nor Unicode folding. Prompts run to kilobytes: eight bytes at
+ * a time. */
 static gboolean
 measure (const char *text,
          gsize      *length)
 {
-  const char *p = text;
-  guchar high = 0;
+  gsize n = strlen (text);
+  guint64 high = 0;
+  gsize i = 0;
 
-  while (*p != '\0')
-    high |= (guchar) *p++;
-  *length = p - text;
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 v;
 
-  return (high & 0x80) == 0;
+      memcpy (&v, text + i, sizeof v);
+      high |= v;
+    }
+  for (; i < n; i++)
+    high |= (guchar) text[i];
+
+  *length = n;
+
+  return (high & HIGHS) == 0;
 }
 
 /* json-glib 1.6 turns a lone surrogate escape into bytes that are not
@@ -150,20 +216,18 @@ node_string (JsonNode *node)
 }
 
 static Piece
-read_string (Reader     *reader,
-             const char *name)
+read_string (Reader *reader,
+             Field   field)
 {
-  return piece_from_text (reader, node_string (json_object_get_member (reader->object, name)));
+  return piece_from_text (reader, node_string (reader->nodes[field]));
 }
 
 /* Ids are non-negative: json-glib 1.6 wraps integers beyond 64 bits into
  * negative values, and -1 means "none" for the other ids. */
 static gboolean
-read_id (JsonObject *object,
-         const char *name,
-         gint64     *id)
+read_id (JsonNode *node,
+         gint64   *id)
 {
-  JsonNode *node = json_object_get_member (object, name);
   const char *text;
   gint64 value;
 
@@ -199,21 +263,21 @@ read_id (JsonObject *object,
 }
 
 static gint64
-read_optional_id (JsonObject *object,
-                  const char *name)
+read_optional_id (Reader *reader,
+                  Field   field)
 {
   gint64 id;
 
-  if (!read_id (object, name, &id))
+  if (!read_id (reader->nodes[field], &id))
     return AIP_ASSISTANT_NO_ID;
   return id;
 }
 
 static gboolean
-read_boolean (JsonObject *object,
-              const char *name)
+read_boolean (Reader *reader,
+              Field   field)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode *node = reader->nodes[field];
 
   if (node == NULL ||
       !JSON_NODE_HOLDS_VALUE (node) ||
@@ -223,23 +287,66 @@ read_boolean (JsonObject *object,
   return json_node_get_boolean (node);
 }
 
-static GDateTime *
-read_date (Reader     *reader,
-           const char *name)
+static gboolean
+read_digits (const char *text,
+             guint       n,
+             int        *value)
 {
-  g_autoptr(GTimeZone) utc = NULL;
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+  return TRUE;
+}
+
+/* The API's own form, "2025-07-15T14:32:15.000000Z", read without the
+ * general ISO 8601 parser: two dates for each of 100,000 items. The result
+ * is the one g_date_time_new_from_iso8601() gives, which computes the
+ * seconds the same way. */
+static GDateTime *
+read_api_date (const char *text,
+               gsize       length,
+               GTimeZone  *utc)
+{
+  int year, month, day, hour, minute, second, micro;
+
+  if (length != 27 ||
+      text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || text[19] != '.' || text[26] != 'Z' ||
+      !read_digits (text, 4, &year) || !read_digits (text + 5, 2, &month) ||
+      !read_digits (text + 8, 2, &day) || !read_digits (text + 11, 2, &hour) ||
+      !read_digits (text + 14, 2, &minute) || !read_digits (text + 17, 2, &second) ||
+      !read_digits (text + 20, 6, &micro) || second > 59)
+    return NULL;
+
+  return g_date_time_new (utc, year, month, day, hour, minute,
+                          (gdouble) (second * G_USEC_PER_SEC + micro) / G_USEC_PER_SEC);
+}
+
+static GDateTime *
+read_date (Reader    *reader,
+           Field      field,
+           GTimeZone *utc)
+{
   g_autoptr(GDateTime) parsed = NULL;
-  Piece piece = read_string (reader, name);
+  Piece piece = read_string (reader, field);
+  GDateTime *date;
 
   if (piece.text == NULL)
     return NULL;
 
-  utc = g_time_zone_new_utc ();
+  date = read_api_date (piece.text, piece.length, utc);
+  if (date != NULL)
+    return date;
+
   parsed = g_date_time_new_from_iso8601 (piece.text, utc);
   if (parsed == NULL)
     return NULL;
 
-  return g_date_time_to_utc (parsed);
+  return g_date_time_to_timezone (parsed, utc);
 }
 
 static char *
@@ -267,11 +374,22 @@ static void
 append_json_string (GString    *out,
                     const char *text)
 {
+  const guchar *p = (const guchar *) text;
+
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  for (;;)
     {
+      const guchar *run = p;
+
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      g_string_append_len (out, (const char *) run, p - run);
+
       switch (*p)
         {
+        case '\0':
+          g_string_append_c (out, '"');
+          return;
         case '"':
           g_string_append (out, "\\\"");
           break;
@@ -288,14 +406,11 @@ append_json_string (GString    *out,
           g_string_append (out, "\\t");
           break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
+          g_string_append_printf (out, "\\u%04x", *p);
           break;
         }
+      p++;
     }
-  g_string_append_c (out, '"');
 }
 
 /* json-glib 1.6 writes doubles with 17 digits ("0.10000000000000001") and
@@ -340,17 +455,21 @@ append_json_node (GString  *out,
     {
     case JSON_NODE_OBJECT:
       {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
 
         g_string_append_c (out, '{');
-        for (GList *l = members; l != NULL; l = l->next)
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
           {
-            if (l != members)
+            if (!first)
               g_string_append_c (out, ',');
-            append_json_string (out, l->data);
+            first = FALSE;
+            append_json_string (out, name);
             g_string_append_c (out, ':');
-            append_json_node (out, json_object_get_member (object, l->data));
+            append_json_node (out, member);
           }
         g_string_append_c (out, '}');
       }
@@ -418,28 +537,58 @@ variable_value (Reader   *reader,
   return piece_from_text (reader, keep_scratch (reader, g_string_free (json, FALSE)));
 }
 
+static inline char
+fold_ascii (guchar c)
+{
+  if (c >= 'A' && c <= 'Z')
+    return c + ('a' - 'A');
+  if (c < 0x20 || c == 0x7f)
+    return ' ';
+  return c;
+}
+
+/* fold_ascii() eight bytes at a time: upper case letters get the 0x20 bit;
+ * words with a control character go byte by byte. */
 static void
-fold_append (GString    *out,
-             const char *text,
-             gsize       length,
-             gboolean    ascii)
+fold_ascii_run (char       *dest,
+                const char *text,
+                gsize       length)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 v, at_least_a, above_z, below_space, del;
+
+      memcpy (&v, text + i, sizeof v);
+      at_least_a = v + ONES * (0x80 - 'A');
+      above_z = v + ONES * (0x7f - 'Z');
+      below_space = ~(v + ONES * (0x80 - 0x20));
+      del = v + ONES;
+
+      if (((below_space | del) & HIGHS) != 0)
+        {
+          for (gsize j = i; j < i + 8; j++)
+            dest[j] = fold_ascii (text[j]);
+          continue;
+        }
+
+      v |= ((at_least_a & ~above_z) & HIGHS) >> 2;
+      memcpy (dest + i, &v, sizeof v);
+    }
+
+  for (; i < length; i++)
+    dest[i] = fold_ascii (text[i]);
+}
+
+/* Text that is not plain ASCII, folded as aip_fold_text() documents */
+static void
+fold_unicode (GString    *out,
+              const char *text,
+              gsize       length)
 {
   g_autofree char *normalized = NULL;
   g_autofree char *folded = NULL;
-
-  if (ascii)
-    {
-      gsize start = out->len;
-
-      g_string_set_size (out, start + length);
-      for (gsize i = 0; i < length; i++)
-        {
-          guchar c = text[i];
-
-          out->str[start + i] = c < 0x20 || c == 0x7f ? ' ' : g_ascii_tolower (c);
-        }
-      return;
-    }
 
   /* NFKD first, so that compatibility forms ("ﬁ", "™", full-width
    * letters) are plain letters before case folding; then the combining
@@ -463,6 +612,55 @@ fold_append (GString    *out,
     }
 }
 
+/* A piece of the search text: plain ASCII folds while it is copied into
+ * the block (ascii stays TRUE), anything else is folded here. */
+static Piece
+search_piece (Reader      *reader,
+              const Piece *piece)
+{
+  Piece folded = { "", 0, TRUE };
+  GString *out;
+
+  if (piece->text == NULL)
+    return folded;
+  if (piece->ascii)
+    return *piece;
+
+  out = g_string_sized_new (piece->length);
+  fold_unicode (out, piece->text, piece->length);
+  folded.length = out->len;
+  folded.text = keep_scratch (reader, g_string_free (out, FALSE));
+  folded.ascii = FALSE;
+
+  return folded;
+}
+
+/* g_utf8_collate_key() of the case-folded name. For ASCII in a UTF-8
+ * locale that is strxfrm() of the lower-case name, as normalization leaves
+ * ASCII alone; the general way costs ten times more. */
+static char *
+name_collate_key (const Piece *name)
+{
+  g_autofree char *folded = NULL;
+  char *key;
+  gsize size;
+
+  if (!name->ascii || !g_get_charset (NULL))
+    {
+      folded = g_utf8_casefold (name->text, name->length);
+      return g_utf8_collate_key (folded, -1);
+    }
+
+  folded = g_ascii_strdown (name->text, name->length);
+  size = strxfrm (NULL, folded, 0);
+  if (size >= G_MAXINT - 2)
+    return g_utf8_collate_key (folded, -1);
+  key = g_malloc (size + 1);
+  strxfrm (key, folded, size + 1);
+
+  return key;
+}
+
 static char *
 place (char        **cursor,
        const Piece  *piece)
@@ -476,6 +674,35 @@ place (char        **cursor,
   memcpy (dest, piece->text, piece->length);
   dest[piece->length] = '\0';
   *cursor += piece->length + 1;
+
+  return dest;
+}
+
+static char *
+place_search_text (char        **cursor,
+                   const Piece  *pieces,
+                   guint         n_pieces)
+{
+  char *dest = *cursor;
+  char *p = dest;
+
+  for (guint i = 0; i < n_pieces; i++)
+    {
+      if (i > 0)
+        *p++ = SEARCH_SEPARATOR;
+      if (pieces[i].ascii)
+        {
+          fold_ascii_run (p, pieces[i].text, pieces[i].length);
+          p += pieces[i].length;
+        }
+      else
+        {
+          memcpy (p, pieces[i].text, pieces[i].length);
+          p += pieces[i].length;
+        }
+    }
+  *p++ = '\0';
+  *cursor = p;
 
   return dest;
 }
@@ -665,91 +892,105 @@ AipAssistant *
 aip_assistant_new_from_json (JsonObject *object,
                              GHashTable *strings)
 {
-  g_autoptr(GString) search = NULL;
   g_autoptr(GString) variables_json = NULL;
-  g_autoptr(GList) members = NULL;
-  g_autofree Piece *variables = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autofree Piece *search_heap = NULL;
+  /* The search pieces, then the variables' own */
+  Piece search_stack[2 * (3 + 2 * 8)];
+  Piece *search = search_stack;
+  Piece *variables;
   g_autofree char *name_key = NULL;
-  Reader reader = { object, NULL };
   AipAssistant *self;
   JsonNode *node;
-  Piece name, initial_message, system_prompt, webhook_url, json = { NULL, 0, TRUE }, key;
+  Reader reader;
+  Piece name, initial_message, system_prompt, webhook_url, key;
+  Piece json = { NULL, 0, TRUE };
   guint n_variables = 0;
+  guint n_search;
   gsize size;
   char *cursor;
   gint64 id;
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  if (!read_id (object, "id", &id))
+  reader_init (&reader, object);
+
+  if (!read_id (reader.nodes[FIELD_ID], &id))
     return NULL;
+
+  utc = g_time_zone_new_utc ();
 
   self = g_object_new (AIP_TYPE_ASSISTANT, NULL);
   self->id = id;
-  self->user_id = read_optional_id (object, "user_id");
-  self->voice_id = read_optional_id (object, "voice_id");
-  self->language_id = read_optional_id (object, "language_id");
-  self->webhook_active = read_boolean (object, "is_webhook_active");
-  self->kind = share_string (strings, read_string (&reader, "type").text);
-  self->mode = share_string (strings, read_string (&reader, "mode").text);
-  self->status = share_string (strings, read_string (&reader, "status").text);
-  self->timezone = share_string (strings, read_string (&reader, "timezone").text);
-  self->created_at = read_date (&reader, "created_at");
-  self->updated_at = read_date (&reader, "updated_at");
+  self->user_id = read_optional_id (&reader, FIELD_USER_ID);
+  self->voice_id = read_optional_id (&reader, FIELD_VOICE_ID);
+  self->language_id = read_optional_id (&reader, FIELD_LANGUAGE_ID);
+  self->webhook_active = read_boolean (&reader, FIELD_IS_WEBHOOK_ACTIVE);
+  self->kind = share_string (strings, read_string (&reader, FIELD_TYPE).text);
+  self->mode = share_string (strings, read_string (&reader, FIELD_MODE).text);
+  self->status = share_string (strings, read_string (&reader, FIELD_STATUS).text);
+  self->timezone = share_string (strings, read_string (&reader, FIELD_TIMEZONE).text);
+  self->created_at = read_date (&reader, FIELD_CREATED_AT, utc);
+  self->updated_at = read_date (&reader, FIELD_UPDATED_AT, utc);
 
-  name = read_string (&reader, "name");
-  initial_message = read_string (&reader, "initial_message");
-  system_prompt = read_string (&reader, "system_prompt");
-  webhook_url = read_string (&reader, "webhook_url");
+  name = read_string (&reader, FIELD_NAME);
+  initial_message = read_string (&reader, FIELD_INITIAL_MESSAGE);
+  system_prompt = read_string (&reader, FIELD_SYSTEM_PROMPT);
+  webhook_url = read_string (&reader, FIELD_WEBHOOK_URL);
 
-  node = json_object_get_member (object, "variables");
+  /* The search text's pieces, variables after the three texts */
+  node = reader.nodes[FIELD_VARIABLES];
+  n_search = 3;
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    n_search += 2 * json_object_get_size (json_node_get_object (node));
+  /* Most assistants have a few variables: no allocation for those */
+  if (2 * n_search > G_N_ELEMENTS (search_stack))
+    search = search_heap = g_new (Piece, 2 * n_search);
+  search[0] = search_piece (&reader, &name);
+  search[1] = search_piece (&reader, &initial_message);
+  search[2] = search_piece (&reader, &system_prompt);
+
+  /* Names and values as they are, for the block; folded, in search */
+  variables = search + n_search;
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
-      JsonObject *vars = json_node_get_object (node);
+      JsonObjectIter iter;
+      const char *var_name;
+      JsonNode *value;
 
-      /* json-glib 1.6 lists members in the order they came, a repeated
+      /* json-glib 1.6 keeps members in the order they came, a repeated
        * name at its first place with its last value. */
-      members = json_object_get_members (vars);
-      variables = g_new (Piece, 2 * g_list_length (members) + 1);
-      for (GList *l = members; l != NULL; l = l->next)
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &var_name, &value))
         {
-          variables[2 * n_variables] = piece_from_text (&reader, l->data);
-          variables[2 * n_variables + 1] = variable_value (&reader, json_object_get_member (vars, l->data));
+          Piece *pair = &variables[2 * n_variables];
+
+          pair[0] = piece_from_text (&reader, var_name);
+          pair[1] = variable_value (&reader, value);
+          search[3 + 2 * n_variables] = search_piece (&reader, &pair[0]);
+          search[4 + 2 * n_variables] = search_piece (&reader, &pair[1]);
           n_variables++;
         }
 
-      variables_json = g_string_new (NULL);
+      variables_json = g_string_sized_new (256);
       append_json_node (variables_json, node);
       json = piece_from_text (&reader, variables_json->str);
     }
-
-  search = g_string_sized_new (name.length + initial_message.length + system_prompt.length + 64);
-  fold_append (search, name.text, name.length, name.ascii);
-  g_string_append_c (search, SEARCH_SEPARATOR);
-  fold_append (search, initial_message.text, initial_message.length, initial_message.ascii);
-  g_string_append_c (search, SEARCH_SEPARATOR);
-  fold_append (search, system_prompt.text, system_prompt.length, system_prompt.ascii);
-  for (guint i = 0; i < 2 * n_variables; i++)
-    {
-      g_string_append_c (search, SEARCH_SEPARATOR);
-      fold_append (search, variables[i].text, variables[i].length, variables[i].ascii);
-    }
+  n_search = 3 + 2 * n_variables;
 
   if (name.text != NULL)
-    {
-      g_autofree char *folded = g_utf8_casefold (name.text, name.length);
-
-      name_key = g_utf8_collate_key (folded, -1);
-    }
+    name_key = name_collate_key (&name);
   /* A collation key is bytes for strcmp(), not text: keep it as it is */
   key.text = name_key != NULL ? name_key : "";
   key.length = strlen (key.text);
 
   size = 2 * n_variables * sizeof (char *);
   size += name.length + initial_message.length + system_prompt.length + webhook_url.length + 4;
-  size += json.length + 1 + search->len + 1 + key.length + 1;
+  size += json.length + 1 + key.length + 1;
   for (guint i = 0; i < 2 * n_variables; i++)
     size += variables[i].length + 1;
+  for (guint i = 0; i < n_search; i++)
+    size += search[i].length + 1;
 
   self->block = g_malloc (size);
   self->variables = n_variables > 0 ? self->block : NULL;
@@ -762,8 +1003,8 @@ aip_assistant_new_from_json (JsonObject *object,
   self->system_prompt = place (&cursor, &system_prompt);
   self->webhook_url = place (&cursor, &webhook_url);
   self->variables_json = place (&cursor, &json);
-  self->search_text = place (&cursor, &(Piece) { search->str, search->len, FALSE });
   self->name_key = place (&cursor, &key);
+  self->search_text = place_search_text (&cursor, search, n_search);
   g_assert (cursor <= (char *) self->block + size);
 
   g_clear_pointer (&reader.scratch, g_ptr_array_unref);
@@ -1245,15 +1486,22 @@ aip_fold_text (const char *text,
   for (gsize i = 0; i < len && ascii; i++)
     ascii = (guchar) text[i] < 0x80;
 
-  if (!ascii && !g_utf8_validate_len (text, len, NULL))
-    {
-      valid = g_utf8_make_valid (text, len);
-      text = valid;
-      len = strlen (valid);
-    }
-
   out = g_string_sized_new (len + 1);
-  fold_append (out, text, len, ascii);
+  if (ascii)
+    {
+      for (gsize i = 0; i < len; i++)
+        g_string_append_c (out, fold_ascii (text[i]));
+    }
+  else
+    {
+      if (!g_utf8_validate_len (text, len, NULL))
+        {
+          valid = g_utf8_make_valid (text, len);
+          text = valid;
+          len = strlen (valid);
+        }
+      fold_unicode (out, text, len);
+    }
 
   return g_string_free (out, FALSE);
 }

@@ -40,10 +40,31 @@ static const guint8 plain_string_byte[256] = {
   [0x5d ... 0x7f] = 1,
 };
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the eight bytes is a quote, a backslash, a control
+ * character or not ASCII: what plain_string_byte does not pass. */
+static inline gboolean
+has_special_byte (guint64 v)
+{
+  guint64 quote = v ^ (ONES * '"');
+  guint64 backslash = v ^ (ONES * '\\');
+  guint64 zero_quote = (quote - ONES) & ~quote;
+  guint64 zero_backslash = (backslash - ONES) & ~backslash;
+  guint64 control = v - ONES * 0x20;
+
+  return ((zero_quote | zero_backslash | control | v) & HIGHS) != 0;
+}
+
+static const guint8 space_byte[256] = {
+  [' '] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1,
+};
+
 static inline gboolean
 is_space (guchar c)
 {
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  return space_byte[c];
 }
 
 static inline gboolean
@@ -67,8 +88,12 @@ hex_value (guchar c)
 static inline void
 skip_space (Scanner *s)
 {
-  while (s->pos < s->length && is_space (s->data[s->pos]))
-    s->pos++;
+  const guchar *p = s->data + s->pos;
+  const guchar *end = s->data + s->length;
+
+  while (p < end && space_byte[*p])
+    p++;
+  s->pos = p - s->data;
 }
 
 static inline gboolean
@@ -220,6 +245,16 @@ scan_string (Scanner  *s,
       Step step;
       guchar c;
 
+      /* Eight bytes at a time through the long plain runs of prompts */
+      while (end - p >= 8)
+        {
+          guint64 v;
+
+          memcpy (&v, p, sizeof v);
+          if (has_special_byte (v))
+            break;
+          p += 8;
+        }
       while (p < end && plain_string_byte[*p])
         p++;
       s->pos = p - s->data;

@@ -597,6 +597,16 @@ test_dates (void)
     { "\"2025-02-30T00:00:00Z\"", NULL },
     { "\"2025-07-15T25:00:00Z\"", NULL },
     { "\"2025-07-15T14:32:15.000000Zjunk\"", NULL },
+    /* The API's own form, with values out of range */
+    { "\"2025-13-01T00:00:00.000000Z\"", NULL },
+    { "\"2025-02-29T00:00:00.000000Z\"", NULL },
+    { "\"2024-02-29T00:00:00.000000Z\"", "2024-02-29T00:00:00.000000+0000" },
+    { "\"2025-07-15T24:00:00.000000Z\"", NULL },
+    { "\"2025-07-15T23:60:00.000000Z\"", NULL },
+    { "\"2025-07-15T23:59:60.000000Z\"", "2025-07-15T23:59:59.000000+0000" },
+    { "\"0000-07-15T00:00:00.000000Z\"", NULL },
+    { "\"2025-07-15T14:32:15.00000xZ\"", NULL },
+    { "\"2025-07-15t14:32:15.000000z\"", NULL },
     { "1752589935", NULL },
   };
 
@@ -607,6 +617,35 @@ test_dates (void)
       g_test_message ("created_at = %s", cases[i].date);
       assert_date (aip_assistant_get_created_at (a), cases[i].expected);
       assert_round_trip (a);
+    }
+}
+
+/* The API's own form is read without the general parser: to the same
+ * microsecond as g_date_time_new_from_iso8601() */
+static void
+test_api_dates (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
+                                               g_test_rand_int_range (1, 10000),
+                                               g_test_rand_int_range (1, 13),
+                                               g_test_rand_int_range (1, 29),
+                                               g_test_rand_int_range (0, 24),
+                                               g_test_rand_int_range (0, 60),
+                                               g_test_rand_int_range (0, 60),
+                                               g_test_rand_int_range (0, 1000000));
+      g_autofree char *json = g_strdup_printf ("\"%s\"", text);
+      g_autoptr(AipAssistant) a = assistant_with ("updated_at", json);
+      g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (text, utc);
+      GDateTime *got = aip_assistant_get_updated_at (a);
+
+      g_assert_nonnull (got);
+      g_assert_cmpint (g_date_time_to_unix (got), ==, g_date_time_to_unix (expected));
+      g_assert_cmpint (g_date_time_get_microsecond (got), ==, g_date_time_get_microsecond (expected));
+      g_assert_cmpint (g_date_time_get_utc_offset (got), ==, 0);
     }
 }
 
@@ -813,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/assistant/minimal", test_minimal);
   g_test_add_func ("/assistant/variables", test_variables);
   g_test_add_func ("/assistant/dates", test_dates);
+  g_test_add_func ("/assistant/api-dates", test_api_dates);
   g_test_add_func ("/assistant/to-json", test_to_json);
   g_test_add_func ("/assistant/fold", test_fold);
   g_test_add_func ("/assistant/search-text", test_search_text);
