@@ -43,18 +43,25 @@ static const guint8 plain_string_byte[256] = {
 #define ONES G_GUINT64_CONSTANT (0x0101010101010101)
 #define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
 
+/* The high bit of each byte of v that is a quote or a backslash, and maybe
+ * of some bytes after one (enough to tell whether there is any) */
+static inline guint64
+quotes_and_backslashes (guint64 v)
+{
+  guint64 quote = v ^ (ONES * '"');
+  guint64 backslash = v ^ (ONES * '\\');
+
+  return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
+}
+
 /* Whether any of the eight bytes is a quote, a backslash, a control
  * character or not ASCII: what plain_string_byte does not pass. */
 static inline gboolean
 has_special_byte (guint64 v)
 {
-  guint64 quote = v ^ (ONES * '"');
-  guint64 backslash = v ^ (ONES * '\\');
-  guint64 zero_quote = (quote - ONES) & ~quote;
-  guint64 zero_backslash = (backslash - ONES) & ~backslash;
   guint64 control = v - ONES * 0x20;
 
-  return ((zero_quote | zero_backslash | control | v) & HIGHS) != 0;
+  return (quotes_and_backslashes (v) | ((control | v) & HIGHS)) != 0;
 }
 
 static const guint8 space_byte[256] = {
@@ -785,4 +792,68 @@ out:
     *offset = s.pos;
 
   return max_depth;
+}
+
+/**
+ * aip_json_append_compact:
+ * @out: where to append
+ * @start: the start of strict JSON text, as aip_json_scan() accepted it
+ * @end: its end
+ *
+ * Appends the text without the spaces between tokens: json-glib's scanner
+ * takes a whole token's work for each of those, and servers often indent
+ * their output. What json-glib reads from it does not change.
+ */
+void
+aip_json_append_compact (GString    *out,
+                         const char *start,
+                         const char *end)
+{
+  const char *p = start;
+  char *dest;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (start <= end);
+
+  g_string_set_size (out, out->len + (end - start));
+  dest = out->str + out->len - (end - start);
+
+  while (p < end)
+    {
+      char c = *p++;
+
+      if (space_byte[(guchar) c])
+        continue;
+
+      *dest++ = c;
+      if (c != '"')
+        continue;
+
+      /* A string, copied as it is, eight bytes at a time */
+      while (p < end)
+        {
+          while (end - p >= 8)
+            {
+              guint64 v;
+
+              memcpy (&v, p, sizeof v);
+              if (quotes_and_backslashes (v) != 0)
+                break;
+              memcpy (dest, &v, sizeof v);
+              dest += 8;
+              p += 8;
+            }
+          if (p == end)
+            break;
+
+          c = *p++;
+          *dest++ = c;
+          if (c == '"')
+            break;
+          if (c == '\\' && p < end)
+            *dest++ = *p++;
+        }
+    }
+
+  g_string_truncate (out, dest - out->str);
 }

@@ -54,13 +54,16 @@ typedef struct
   GArray            *others;
 } AipJsonScan;
 
-void  aip_json_scan       (const char  *data,
-                           gsize        length,
-                           AipJsonScan *scan);
-void  aip_json_scan_clear (AipJsonScan *scan);
-guint aip_json_max_depth  (const char  *data,
-                           gsize        length,
-                           guint        limit,
-                           gsize       *offset);
+void  aip_json_scan           (const char  *data,
+                               gsize        length,
+                               AipJsonScan *scan);
+void  aip_json_scan_clear     (AipJsonScan *scan);
+guint aip_json_max_depth      (const char  *data,
+                               gsize        length,
+                               guint        limit,
+                               gsize       *offset);
+void  aip_json_append_compact (GString     *out,
+                               const char  *start,
+                               const char  *end);
 
 G_END_DECLS

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "aip-client-error.h"
 #include "aip-json-scan.h"
@@ -194,71 +193,6 @@ parse_whole (const char  *data,
   return TRUE;
 }
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-static inline gboolean
-has_quote_or_backslash (guint64 v)
-{
-  guint64 quote = v ^ (ONES * '"');
-  guint64 backslash = v ^ (ONES * '\\');
-
-  return ((((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS) != 0;
-}
-
-/* Copies strict JSON without the spaces between tokens: json-glib's
- * scanner takes a whole token's work for each of those, and servers often
- * indent their output. Strings are copied eight bytes at a time. */
-static void
-append_compact (GString    *out,
-                const char *start,
-                const char *end)
-{
-  const char *p = start;
-  char *dest;
-
-  g_string_set_size (out, out->len + (end - start));
-  dest = out->str + out->len - (end - start);
-
-  while (p < end)
-    {
-      char c = *p++;
-
-      if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
-        continue;
-
-      *dest++ = c;
-      if (c != '"')
-        continue;
-
-      while (p < end)
-        {
-          while (end - p >= 8)
-            {
-              guint64 v;
-
-              memcpy (&v, p, sizeof v);
-              if (has_quote_or_backslash (v))
-                break;
-              memcpy (dest, &v, sizeof v);
-              dest += 8;
-              p += 8;
-            }
-          if (p == end)
-            break;
-
-          c = *p++;
-          *dest++ = c;
-          if (c == '"')
-            break;
-          if (c == '\\' && p < end)
-            *dest++ = *p++;
-        }
-    }
-
-  g_string_truncate (out, dest - out->str);
-}
-
 /* Parses spans as the elements of one array: the bytes between them are
  * commas and spaces, so only brackets need adding. */
 static JsonParser *
@@ -272,7 +206,7 @@ parse_spans (const char        *data,
 
   g_string_truncate (buffer, 0);
   g_string_append_c (buffer, '[');
-  append_compact (buffer, data + first->start, data + last->end);
+  aip_json_append_compact (buffer, data + first->start, data + last->end);
   g_string_append_c (buffer, ']');
 
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))

@@ -655,6 +655,33 @@ test_scan (void)
   }
 }
 
+static void
+test_compact (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *compact;
+  } cases[] = {
+    { "", "" },
+    { " [ 1 , 2 ]\n", "[1,2]" },
+    { "{ \"a b\" : \" c  d \" ,\n\t\"e\":[ ] }", "{\"a b\":\" c  d \",\"e\":[]}" },
+    { "[\"escaped \\\" quote , and \\\\\" , \"x\"]", "[\"escaped \\\" quote , and \\\\\",\"x\"]" },
+    { "[\"a long string with spaces that runs past eight bytes\" , \"\\u0022 \\\\ \\\" 1234567890\"]",
+      "[\"a long string with spaces that runs past eight bytes\",\"\\u0022 \\\\ \\\" 1234567890\"]" },
+    { "[\"é Я 😀 in text \"  ,  true , null ]", "[\"é Я 😀 in text \",true,null]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("<");
+
+      aip_json_append_compact (out, cases[i].text, cases[i].text + strlen (cases[i].text));
+      g_assert_cmpstr (out->str + 1, ==, cases[i].compact);
+      g_assert_cmpint (out->str[0], ==, '<');
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +689,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/json-scan/scan", test_scan);
+  g_test_add_func ("/json-scan/compact", test_compact);
   g_test_add_func ("/json-scan/fixtures", test_fixtures);
   g_test_add_func ("/json-scan/documents", test_documents);
   g_test_add_func ("/json-scan/depth", test_depth);
