@@ -49,8 +49,8 @@ typedef struct
 {
   SoupMessage  *message;
   GInputStream *stream;
-  /* Cancelled by the caller's cancellable and by the deadline, so that one
-   * place tells the two apart. */
+  /* Ours, cancelled by the caller's cancellable and by the deadline alike;
+   * deadline_passed tells the two apart. */
   GCancellable *cancellable;
   GSource      *cancelled_source;
   GSource      *deadline_source;

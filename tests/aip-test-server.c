@@ -326,16 +326,18 @@ server_thread (gpointer user_data)
   if (self->base_url != NULL)
     g_main_loop_run (self->loop);
 
+  /* Let requests that arrived last take their connections first, and the
+   * closed connections finish their own clean-up after. */
+  while (g_main_context_iteration (self->context, FALSE))
+    ;
+  soup_server_disconnect (server);
+  g_clear_object (&server);
+  while (g_main_context_iteration (self->context, FALSE))
+    ;
+
   for (guint i = 0; i < self->stolen_streams->len; i++)
     g_io_stream_close (g_ptr_array_index (self->stolen_streams, i), NULL, NULL);
   g_clear_pointer (&self->stolen_streams, g_ptr_array_unref);
-
-  soup_server_disconnect (server);
-  g_clear_object (&server);
-
-  /* Let the closed connections finish their own clean-up. */
-  while (g_main_context_iteration (self->context, FALSE))
-    ;
 
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_main_context_pop_thread_default (self->context);
