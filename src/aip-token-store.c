@@ -17,7 +17,7 @@
  * longer is a person typing into the keyring's unlock prompt, so the prompt
  * is not left to happen somewhere inside libsecret: first the default
  * collection, where our items live, is unlocked explicitly, with the timer
- * stopped and :prompting set for as long as that takes. The lookup, store or
+ * stopped and :prompting set while the prompt is up. The lookup, store or
  * clear itself then goes through the simple secret_password_*() calls under
  * a fresh bound, which work whichever backend libsecret picked (the Secret
  * Service, or inside Flatpak the file backend behind the Secret portal).
@@ -26,14 +26,28 @@
  * directly (a sandbox without access to it), the step is skipped and the
  * backend's own answer decides. Unlocking first also matters because
  * gnome-keyring does not match schema names in a locked keyring it has not
- * opened yet, so a lookup there would silently find nothing. */
+ * opened yet, so a lookup there would silently find nothing.
+ *
+ * The prompt is run here over D-Bus rather than by secret_service_unlock(),
+ * which would dismiss it when cancelled: gnome-keyring 42 aborts when an
+ * unlock prompt on screen is dismissed over D-Bus (and libsecret 0.20 then
+ * returns its task twice). So Cancel only stops the waiting; the prompt stays
+ * for the person to close, and an operation that finds it still up waits for
+ * that same prompt instead of asking for a second one. */
 
 struct _AipTokenStore
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  guint    timeout;
-  guint    n_prompting;
+  guint            timeout;
+
+  /* The keyring's unlock prompt, while it is up */
+  GDBusConnection *connection;
+  char            *prompt_path;
+  guint            completed_id;
+  guint            vanished_id;
+  /* GTask: the operations waiting for it */
+  GPtrArray       *waiting;
 };
 
 G_DEFINE_FINAL_TYPE (AipTokenStore, aip_token_store, G_TYPE_OBJECT)
@@ -51,6 +65,7 @@ static GParamSpec *properties [N_PROPS];
 
 #define DEFAULT_TIMEOUT 10
 #define BASE_URL_ATTRIBUTE "base-url"
+#define PROMPT_INTERFACE "org.freedesktop.Secret.Prompt"
 
 typedef enum
 {
@@ -65,11 +80,11 @@ typedef struct
   char          *base_url;
   char          *token;
   /* Cancelled when the operation is over, so that whatever libsecret still
-   * has in flight stops and a prompt still up is dismissed. */
+   * has in flight stops, and a token is not stored after all once the
+   * caller has been told it was not. */
   GCancellable  *inner;
   GSource       *bound;
   GSource       *caller_cancelled;
-  gboolean       prompting;
   gboolean       done;
 } Operation;
 
@@ -97,31 +112,34 @@ operation_free (gpointer data)
 }
 
 static void
-set_prompting (AipTokenStore *self,
-               Operation     *op,
-               gboolean       prompting)
+stop_waiting (AipTokenStore *self,
+              GTask         *task)
 {
-  gboolean was_prompting;
-
-  g_assert (AIP_IS_TOKEN_STORE (self));
-
-  if (op->prompting == prompting)
+  if (!g_ptr_array_remove (self->waiting, task))
     return;
 
-  was_prompting = self->n_prompting > 0;
-  op->prompting = prompting;
-  if (prompting)
-    self->n_prompting++;
-  else
-    self->n_prompting--;
-
-  if (was_prompting != (self->n_prompting > 0))
+  if (self->waiting->len == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMPTING]);
 }
 
+static void
+clear_prompt (AipTokenStore *self)
+{
+  if (self->completed_id != 0)
+    g_dbus_connection_signal_unsubscribe (self->connection, self->completed_id);
+  self->completed_id = 0;
+
+  if (self->vanished_id != 0)
+    g_bus_unwatch_name (self->vanished_id);
+  self->vanished_id = 0;
+
+  g_clear_object (&self->connection);
+  g_clear_pointer (&self->prompt_path, g_free);
+}
+
 /* Ends the operation: no timer or cancellation may fire after this, and a
- * libsecret call still in flight finds op->done set when it comes back. */
-static Operation *
+ * call still in flight finds op->done set when it comes back. */
+static void
 operation_end (GTask *task)
 {
   AipTokenStore *self = g_task_get_source_object (task);
@@ -132,10 +150,8 @@ operation_end (GTask *task)
   op->done = TRUE;
   destroy_source (&op->bound);
   destroy_source (&op->caller_cancelled);
-  set_prompting (self, op, FALSE);
+  stop_waiting (self, task);
   g_cancellable_cancel (op->inner);
-
-  return op;
 }
 
 static void
@@ -159,7 +175,7 @@ locked_error (void)
 {
   return g_error_new_literal (AIP_TOKEN_STORE_ERROR,
                               AIP_TOKEN_STORE_ERROR_LOCKED,
-                              _("The system keyring is locked and was not unlocked"));
+                              _("The system keyring is still locked, so the token cannot be read or saved"));
 }
 
 /* libsecret's errors speak of D-Bus and collections; a person is told in
@@ -342,33 +358,163 @@ run_operation (GTask *task)
     }
 }
 
+/* Sends every operation waiting for the prompt on its way. */
 static void
-unlock_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+finish_prompt (AipTokenStore *self,
+               gboolean       dismissed,
+               const GError  *error)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  clear_prompt (self);
+
+  waiting = g_steal_pointer (&self->waiting);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  if (waiting->len > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMPTING]);
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (error != NULL)
+        operation_fail (task, g_error_copy (error));
+      else if (dismissed)
+        operation_fail (task, locked_error ());
+      else
+        {
+          arm_bound (task);
+          run_operation (task);
+        }
+    }
+}
+
+static void
+prompt_completed_cb (GDBusConnection *connection,
+                     const char      *sender_name,
+                     const char      *object_path,
+                     const char      *interface_name,
+                     const char      *signal_name,
+                     GVariant        *parameters,
+                     gpointer         user_data)
+{
+  AipTokenStore *self = user_data;
+  gboolean dismissed = TRUE;
+
+  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(bv)")))
+    g_variant_get_child (parameters, 0, "b", &dismissed);
+
+  finish_prompt (self, dismissed, NULL);
+}
+
+static void
+keyring_vanished_cb (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  AipTokenStore *self = user_data;
+  g_autoptr(GError) error = unavailable_error ();
+
+  g_debug ("The keyring went away during its unlock prompt");
+  finish_prompt (self, TRUE, error);
+}
+
+static void
+prompt_called_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AipTokenStore) self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+
+  if (reply == NULL && self->prompt_path != NULL)
+    {
+      g_autoptr(GError) translated = translate_error (error);
+
+      finish_prompt (self, TRUE, translated);
+    }
+}
+
+static void
+wait_for_prompt (AipTokenStore *self,
+                 GTask         *task)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  /* The service answered; from here on it waits for a person. */
+  destroy_source (&op->bound);
+
+  g_ptr_array_add (self->waiting, g_object_ref (task));
+  if (self->waiting->len == 1)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMPTING]);
+}
+
+static void
+show_prompt (AipTokenStore *self,
+             GDBusProxy    *service,
+             const char    *owner,
+             const char    *prompt_path)
+{
+  g_assert (self->prompt_path == NULL);
+
+  self->connection = g_object_ref (g_dbus_proxy_get_connection (service));
+  self->prompt_path = g_strdup (prompt_path);
+  self->completed_id = g_dbus_connection_signal_subscribe (self->connection, owner,
+                                                           PROMPT_INTERFACE, "Completed",
+                                                           prompt_path, NULL,
+                                                           G_DBUS_SIGNAL_FLAGS_NONE,
+                                                           prompt_completed_cb, self, NULL);
+  self->vanished_id = g_bus_watch_name_on_connection (self->connection, owner,
+                                                      G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                      NULL, keyring_vanished_cb, self, NULL);
+  g_dbus_connection_call (self->connection, owner, prompt_path,
+                          PROMPT_INTERFACE, "Prompt", g_variant_new ("(s)", ""), NULL,
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL,
+                          prompt_called_cb, g_object_ref (self));
+}
+
+static void
+unlock_called_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   AipTokenStore *self = g_task_get_source_object (task);
   Operation *op = g_task_get_task_data (task);
+  GDBusProxy *service = G_DBUS_PROXY (source);
+  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  int n_unlocked;
+  g_autofree char *owner = NULL;
+  const char *prompt_path;
 
-  n_unlocked = secret_service_unlock_finish (SECRET_SERVICE (source), result, NULL, &error);
+  reply = g_dbus_proxy_call_finish (service, result, &error);
 
   if (op->done)
     return;
 
-  set_prompting (self, op, FALSE);
-
-  if (error != NULL)
-    operation_fail (task, translate_error (error));
-  else if (n_unlocked == 0)
-    operation_fail (task, locked_error ());
-  else
+  if (reply == NULL)
     {
-      arm_bound (task);
-      run_operation (task);
+      operation_fail (task, translate_error (error));
+      return;
     }
+
+  g_variant_get_child (reply, 1, "&o", &prompt_path);
+  owner = g_dbus_proxy_get_name_owner (service);
+
+  if (g_str_equal (prompt_path, "/") || owner == NULL)
+    {
+      run_operation (task);
+      return;
+    }
+
+  /* Another operation's prompt came up meanwhile: this one goes unused. */
+  if (self->prompt_path == NULL)
+    show_prompt (self, service, owner, prompt_path);
+
+  wait_for_prompt (self, task);
 }
 
 static void
@@ -381,7 +527,7 @@ default_collection_cb (GObject      *source,
   Operation *op = g_task_get_task_data (task);
   g_autoptr(SecretCollection) collection = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GList) objects = NULL;
+  const char *path;
 
   collection = secret_collection_for_alias_finish (result, &error);
 
@@ -397,13 +543,17 @@ default_collection_cb (GObject      *source,
       return;
     }
 
-  /* The service answered, and what follows waits for a person. */
-  destroy_source (&op->bound);
-  set_prompting (self, op, TRUE);
+  if (self->prompt_path != NULL)
+    {
+      wait_for_prompt (self, task);
+      return;
+    }
 
-  objects = g_list_append (NULL, collection);
-  secret_service_unlock (secret_collection_get_service (collection), objects,
-                         op->inner, unlock_cb, g_steal_pointer (&task));
+  path = g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection));
+  g_dbus_proxy_call (G_DBUS_PROXY (secret_collection_get_service (collection)),
+                     "Unlock", g_variant_new ("(@ao)", g_variant_new_objv (&path, 1)),
+                     G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, op->inner,
+                     unlock_called_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -493,7 +643,7 @@ aip_token_store_get_property (GObject    *object,
       break;
 
     case PROP_PROMPTING:
-      g_value_set_boolean (value, self->n_prompting > 0);
+      g_value_set_boolean (value, aip_token_store_get_prompting (self));
       break;
 
     default:
@@ -521,10 +671,33 @@ aip_token_store_set_property (GObject      *object,
 }
 
 static void
+aip_token_store_dispose (GObject *object)
+{
+  AipTokenStore *self = (AipTokenStore *)object;
+
+  clear_prompt (self);
+
+  G_OBJECT_CLASS (aip_token_store_parent_class)->dispose (object);
+}
+
+static void
+aip_token_store_finalize (GObject *object)
+{
+  AipTokenStore *self = (AipTokenStore *)object;
+
+  /* Waiting operations hold the store, so none is left by now. */
+  g_ptr_array_unref (self->waiting);
+
+  G_OBJECT_CLASS (aip_token_store_parent_class)->finalize (object);
+}
+
+static void
 aip_token_store_class_init (AipTokenStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = aip_token_store_dispose;
+  object_class->finalize = aip_token_store_finalize;
   object_class->get_property = aip_token_store_get_property;
   object_class->set_property = aip_token_store_set_property;
 
@@ -558,6 +731,7 @@ static void
 aip_token_store_init (AipTokenStore *self)
 {
   self->timeout = DEFAULT_TIMEOUT;
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -626,7 +800,7 @@ aip_token_store_get_prompting (AipTokenStore *self)
 {
   g_return_val_if_fail (AIP_IS_TOKEN_STORE (self), FALSE);
 
-  return self->n_prompting > 0;
+  return self->waiting->len > 0;
 }
 
 /**
