@@ -1,0 +1,1259 @@
+/* aip-assistant.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aiployees-assistants"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "aip-assistant.h"
+
+/* Separates the fields of the search text; aip_fold_text() turns every
+ * control character into a space, so a folded query never contains it and
+ * never matches across two fields. */
+#define SEARCH_SEPARATOR '\x1f'
+
+struct _AipAssistant
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  gint64      user_id;
+  gint64      voice_id;
+  gint64      language_id;
+
+  /* GRefStrings, shared between the assistants of one response */
+  char       *kind;
+  char       *mode;
+  char       *status;
+  char       *timezone;
+
+  /* All point into block, one allocation per assistant */
+  char       *name;
+  char       *initial_message;
+  char       *system_prompt;
+  char       *webhook_url;
+  char       *variables_json;
+  char      **variables;
+  char       *search_text;
+  char       *name_key;
+  gpointer    block;
+
+  GDateTime  *created_at;
+  GDateTime  *updated_at;
+
+  guint       n_variables;
+  gboolean    webhook_active;
+};
+
+G_DEFINE_FINAL_TYPE (AipAssistant, aip_assistant, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_USER_ID,
+  PROP_NAME,
+  PROP_TYPE,
+  PROP_MODE,
+  PROP_STATUS,
+  PROP_VOICE_ID,
+  PROP_LANGUAGE_ID,
+  PROP_TIMEZONE,
+  PROP_INITIAL_MESSAGE,
+  PROP_SYSTEM_PROMPT,
+  PROP_VARIABLES_JSON,
+  PROP_WEBHOOK_URL,
+  PROP_IS_WEBHOOK_ACTIVE,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* A piece of text on its way into the assistant's block */
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  gboolean    ascii;
+} Piece;
+
+typedef struct
+{
+  JsonObject *object;
+  /* Texts made for this assistant only: repaired strings, values as text */
+  GPtrArray  *scratch;
+} Reader;
+
+static const char *
+keep_scratch (Reader *reader,
+              char   *text)
+{
+  if (reader->scratch == NULL)
+    reader->scratch = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (reader->scratch, text);
+  return text;
+}
+
+/* One pass for the length and whether the text is plain ASCII, which needs
+ * neither validation nor Unicode folding. */
+static gboolean
+measure (const char *text,
+         gsize      *length)
+{
+  const char *p = text;
+  guchar high = 0;
+
+  while (*p != '\0')
+    high |= (guchar) *p++;
+  *length = p - text;
+
+  return (high & 0x80) == 0;
+}
+
+/* json-glib 1.6 turns a lone surrogate escape into bytes that are not
+ * UTF-8; GTK must never see those. */
+static Piece
+piece_from_text (Reader     *reader,
+                 const char *text)
+{
+  Piece piece = { text, 0, TRUE };
+
+  if (text == NULL)
+    return piece;
+
+  piece.ascii = measure (text, &piece.length);
+  if (!piece.ascii && !g_utf8_validate_len (text, piece.length, NULL))
+    {
+      piece.text = keep_scratch (reader, g_utf8_make_valid (text, piece.length));
+      piece.length = strlen (piece.text);
+    }
+
+  return piece;
+}
+
+static const char *
+node_string (JsonNode *node)
+{
+  if (node == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static Piece
+read_string (Reader     *reader,
+             const char *name)
+{
+  return piece_from_text (reader, node_string (json_object_get_member (reader->object, name)));
+}
+
+/* Ids are non-negative: json-glib 1.6 wraps integers beyond 64 bits into
+ * negative values, and -1 means "none" for the other ids. */
+static gboolean
+read_id (JsonObject *object,
+         const char *name,
+         gint64     *id)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  const char *text;
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      value = json_node_get_int (node);
+      break;
+
+    case G_TYPE_STRING:
+      text = json_node_get_string (node);
+      if (*text == '\0')
+        return FALSE;
+      for (const char *p = text; *p != '\0'; p++)
+        if (!g_ascii_isdigit (*p))
+          return FALSE;
+      if (!g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &value, NULL))
+        return FALSE;
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  if (value < 0)
+    return FALSE;
+
+  *id = value;
+  return TRUE;
+}
+
+static gint64
+read_optional_id (JsonObject *object,
+                  const char *name)
+{
+  gint64 id;
+
+  if (!read_id (object, name, &id))
+    return AIP_ASSISTANT_NO_ID;
+  return id;
+}
+
+static gboolean
+read_boolean (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+
+  return json_node_get_boolean (node);
+}
+
+static GDateTime *
+read_date (Reader     *reader,
+           const char *name)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  Piece piece = read_string (reader, name);
+
+  if (piece.text == NULL)
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  parsed = g_date_time_new_from_iso8601 (piece.text, utc);
+  if (parsed == NULL)
+    return NULL;
+
+  return g_date_time_to_utc (parsed);
+}
+
+static char *
+share_string (GHashTable *strings,
+              const char *text)
+{
+  char *shared;
+
+  if (text == NULL)
+    return NULL;
+  if (strings == NULL)
+    return g_ref_string_new (text);
+
+  shared = g_hash_table_lookup (strings, text);
+  if (shared == NULL)
+    {
+      shared = g_ref_string_new (text);
+      g_hash_table_add (strings, shared);
+    }
+
+  return g_ref_string_acquire (shared);
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* json-glib 1.6 writes doubles with 17 digits ("0.10000000000000001") and
+ * sometimes as text it cannot read back ("3e+20.0"): write the shortest
+ * form that reads back to the same double, and keep it a double. */
+static void
+append_json_double (GString *out,
+                    double   value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isinf (value))
+    {
+      /* What json-glib reads as infinity in the first place */
+      g_string_append (out, value > 0 ? "1e999" : "-1e999");
+      return;
+    }
+  if (isnan (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buffer);
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+append_json_node (GString  *out,
+                  JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            if (l != members)
+              g_string_append_c (out, ',');
+            append_json_string (out, l->data);
+            g_string_append_c (out, ':');
+            append_json_node (out, json_object_get_member (object, l->data));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_json_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_json_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          append_json_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/* Strings are themselves, null is empty, anything else its JSON text. */
+static Piece
+variable_value (Reader   *reader,
+                JsonNode *node)
+{
+  const char *text = node_string (node);
+  GString *json;
+
+  if (text != NULL)
+    return piece_from_text (reader, text);
+  if (JSON_NODE_HOLDS_NULL (node))
+    return piece_from_text (reader, "");
+
+  json = g_string_new (NULL);
+  append_json_node (json, node);
+  return piece_from_text (reader, keep_scratch (reader, g_string_free (json, FALSE)));
+}
+
+static void
+fold_append (GString    *out,
+             const char *text,
+             gsize       length,
+             gboolean    ascii)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+
+  if (ascii)
+    {
+      gsize start = out->len;
+
+      g_string_set_size (out, start + length);
+      for (gsize i = 0; i < length; i++)
+        {
+          guchar c = text[i];
+
+          out->str[start + i] = c < 0x20 || c == 0x7f ? ' ' : g_ascii_tolower (c);
+        }
+      return;
+    }
+
+  /* NFKD first, so that compatibility forms ("ﬁ", "™", full-width
+   * letters) are plain letters before case folding; then the combining
+   * marks it split off are dropped, so "cafe" finds "Café". The query goes
+   * through this same function, so dropping marks only widens matches. */
+  normalized = g_utf8_normalize (text, length, G_NORMALIZE_NFKD);
+  if (normalized == NULL)
+    return;
+  folded = g_utf8_casefold (normalized, -1);
+
+  for (const char *p = folded; *p != '\0'; )
+    {
+      const char *next = g_utf8_next_char (p);
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_c (out, ' ');
+      else if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+}
+
+static char *
+place (char        **cursor,
+       const Piece  *piece)
+{
+  char *dest;
+
+  if (piece->text == NULL)
+    return NULL;
+
+  dest = *cursor;
+  memcpy (dest, piece->text, piece->length);
+  dest[piece->length] = '\0';
+  *cursor += piece->length + 1;
+
+  return dest;
+}
+
+static void
+aip_assistant_finalize (GObject *object)
+{
+  AipAssistant *self = (AipAssistant *)object;
+
+  g_clear_pointer (&self->kind, g_ref_string_release);
+  g_clear_pointer (&self->mode, g_ref_string_release);
+  g_clear_pointer (&self->status, g_ref_string_release);
+  g_clear_pointer (&self->timezone, g_ref_string_release);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->updated_at, g_date_time_unref);
+  g_free (self->block);
+
+  G_OBJECT_CLASS (aip_assistant_parent_class)->finalize (object);
+}
+
+static void
+aip_assistant_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AipAssistant *self = AIP_ASSISTANT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_USER_ID:
+      g_value_set_int64 (value, self->user_id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_TYPE:
+      g_value_set_string (value, self->kind);
+      break;
+
+    case PROP_MODE:
+      g_value_set_string (value, self->mode);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+
+    case PROP_VOICE_ID:
+      g_value_set_int64 (value, self->voice_id);
+      break;
+
+    case PROP_LANGUAGE_ID:
+      g_value_set_int64 (value, self->language_id);
+      break;
+
+    case PROP_TIMEZONE:
+      g_value_set_string (value, self->timezone);
+      break;
+
+    case PROP_INITIAL_MESSAGE:
+      g_value_set_string (value, self->initial_message);
+      break;
+
+    case PROP_SYSTEM_PROMPT:
+      g_value_set_string (value, self->system_prompt);
+      break;
+
+    case PROP_VARIABLES_JSON:
+      g_value_set_string (value, self->variables_json);
+      break;
+
+    case PROP_WEBHOOK_URL:
+      g_value_set_string (value, self->webhook_url);
+      break;
+
+    case PROP_IS_WEBHOOK_ACTIVE:
+      g_value_set_boolean (value, self->webhook_active);
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_boxed (value, self->created_at);
+      break;
+
+    case PROP_UPDATED_AT:
+      g_value_set_boxed (value, self->updated_at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aip_assistant_class_init (AipAssistantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = aip_assistant_finalize;
+  object_class->get_property = aip_assistant_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_USER_ID] =
+    g_param_spec_int64 ("user-id", NULL, NULL, -1, G_MAXINT64, -1, flags);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_TYPE] =
+    g_param_spec_string ("type", NULL, NULL, NULL, flags);
+  properties[PROP_MODE] =
+    g_param_spec_string ("mode", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL, flags);
+  properties[PROP_VOICE_ID] =
+    g_param_spec_int64 ("voice-id", NULL, NULL, -1, G_MAXINT64, -1, flags);
+  properties[PROP_LANGUAGE_ID] =
+    g_param_spec_int64 ("language-id", NULL, NULL, -1, G_MAXINT64, -1, flags);
+  properties[PROP_TIMEZONE] =
+    g_param_spec_string ("timezone", NULL, NULL, NULL, flags);
+  properties[PROP_INITIAL_MESSAGE] =
+    g_param_spec_string ("initial-message", NULL, NULL, NULL, flags);
+  properties[PROP_SYSTEM_PROMPT] =
+    g_param_spec_string ("system-prompt", NULL, NULL, NULL, flags);
+  properties[PROP_VARIABLES_JSON] =
+    g_param_spec_string ("variables-json", NULL, NULL, NULL, flags);
+  properties[PROP_WEBHOOK_URL] =
+    g_param_spec_string ("webhook-url", NULL, NULL, NULL, flags);
+  properties[PROP_IS_WEBHOOK_ACTIVE] =
+    g_param_spec_boolean ("is-webhook-active", NULL, NULL, FALSE, flags);
+  properties[PROP_CREATED_AT] =
+    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+aip_assistant_init (AipAssistant *self)
+{
+  self->user_id = AIP_ASSISTANT_NO_ID;
+  self->voice_id = AIP_ASSISTANT_NO_ID;
+  self->language_id = AIP_ASSISTANT_NO_ID;
+}
+
+/**
+ * aip_assistant_new_string_table:
+ *
+ * Creates the table aip_assistant_new_from_json() shares short repeated
+ * texts through. Each assistant holds its own references, so the table can
+ * be dropped as soon as the assistants exist.
+ *
+ * Returns: (transfer full): a new table
+ */
+GHashTable *
+aip_assistant_new_string_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify) g_ref_string_release, NULL);
+}
+
+/**
+ * aip_assistant_new_from_json:
+ * @object: one item of the API's list
+ * @strings: (nullable): a table from aip_assistant_new_string_table() to
+ *   share type, mode, status and timezone texts through
+ *
+ * Reads an assistant. A field that is absent, null or of the wrong type is
+ * absent; ids may also arrive as strings of digits. Dates are ISO 8601 with
+ * or without fraction and zone (no zone means UTC) or `YYYY-MM-DD HH:MM:SS`
+ * in UTC; they are kept in UTC. Variable values that are not strings are
+ * kept as their JSON text, null as an empty text.
+ *
+ * Also prepares the folded search text and the name's collation key, so
+ * call it off the main thread for large lists.
+ *
+ * Returns: (transfer full) (nullable): the assistant, or %NULL when the item
+ *   has no usable id (a non-negative integer)
+ */
+AipAssistant *
+aip_assistant_new_from_json (JsonObject *object,
+                             GHashTable *strings)
+{
+  g_autoptr(GString) search = NULL;
+  g_autoptr(GString) variables_json = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree Piece *variables = NULL;
+  g_autofree char *name_key = NULL;
+  Reader reader = { object, NULL };
+  AipAssistant *self;
+  JsonNode *node;
+  Piece name, initial_message, system_prompt, webhook_url, json = { NULL, 0, TRUE }, key;
+  guint n_variables = 0;
+  gsize size;
+  char *cursor;
+  gint64 id;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!read_id (object, "id", &id))
+    return NULL;
+
+  self = g_object_new (AIP_TYPE_ASSISTANT, NULL);
+  self->id = id;
+  self->user_id = read_optional_id (object, "user_id");
+  self->voice_id = read_optional_id (object, "voice_id");
+  self->language_id = read_optional_id (object, "language_id");
+  self->webhook_active = read_boolean (object, "is_webhook_active");
+  self->kind = share_string (strings, read_string (&reader, "type").text);
+  self->mode = share_string (strings, read_string (&reader, "mode").text);
+  self->status = share_string (strings, read_string (&reader, "status").text);
+  self->timezone = share_string (strings, read_string (&reader, "timezone").text);
+  self->created_at = read_date (&reader, "created_at");
+  self->updated_at = read_date (&reader, "updated_at");
+
+  name = read_string (&reader, "name");
+  initial_message = read_string (&reader, "initial_message");
+  system_prompt = read_string (&reader, "system_prompt");
+  webhook_url = read_string (&reader, "webhook_url");
+
+  node = json_object_get_member (object, "variables");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *vars = json_node_get_object (node);
+
+      /* json-glib 1.6 lists members in the order they came, a repeated
+       * name at its first place with its last value. */
+      members = json_object_get_members (vars);
+      variables = g_new (Piece, 2 * g_list_length (members) + 1);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          variables[2 * n_variables] = piece_from_text (&reader, l->data);
+          variables[2 * n_variables + 1] = variable_value (&reader, json_object_get_member (vars, l->data));
+          n_variables++;
+        }
+
+      variables_json = g_string_new (NULL);
+      append_json_node (variables_json, node);
+      json = piece_from_text (&reader, variables_json->str);
+    }
+
+  search = g_string_sized_new (name.length + initial_message.length + system_prompt.length + 64);
+  fold_append (search, name.text, name.length, name.ascii);
+  g_string_append_c (search, SEARCH_SEPARATOR);
+  fold_append (search, initial_message.text, initial_message.length, initial_message.ascii);
+  g_string_append_c (search, SEARCH_SEPARATOR);
+  fold_append (search, system_prompt.text, system_prompt.length, system_prompt.ascii);
+  for (guint i = 0; i < 2 * n_variables; i++)
+    {
+      g_string_append_c (search, SEARCH_SEPARATOR);
+      fold_append (search, variables[i].text, variables[i].length, variables[i].ascii);
+    }
+
+  if (name.text != NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (name.text, name.length);
+
+      name_key = g_utf8_collate_key (folded, -1);
+    }
+  /* A collation key is bytes for strcmp(), not text: keep it as it is */
+  key.text = name_key != NULL ? name_key : "";
+  key.length = strlen (key.text);
+
+  size = 2 * n_variables * sizeof (char *);
+  size += name.length + initial_message.length + system_prompt.length + webhook_url.length + 4;
+  size += json.length + 1 + search->len + 1 + key.length + 1;
+  for (guint i = 0; i < 2 * n_variables; i++)
+    size += variables[i].length + 1;
+
+  self->block = g_malloc (size);
+  self->variables = n_variables > 0 ? self->block : NULL;
+  self->n_variables = n_variables;
+  cursor = (char *) self->block + 2 * n_variables * sizeof (char *);
+  for (guint i = 0; i < 2 * n_variables; i++)
+    self->variables[i] = place (&cursor, &variables[i]);
+  self->name = place (&cursor, &name);
+  self->initial_message = place (&cursor, &initial_message);
+  self->system_prompt = place (&cursor, &system_prompt);
+  self->webhook_url = place (&cursor, &webhook_url);
+  self->variables_json = place (&cursor, &json);
+  self->search_text = place (&cursor, &(Piece) { search->str, search->len, FALSE });
+  self->name_key = place (&cursor, &key);
+  g_assert (cursor <= (char *) self->block + size);
+
+  g_clear_pointer (&reader.scratch, g_ptr_array_unref);
+
+  return self;
+}
+
+/**
+ * aip_assistant_get_id:
+ * @self: an assistant
+ *
+ * Returns: the assistant's id, never negative
+ */
+gint64
+aip_assistant_get_id (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), AIP_ASSISTANT_NO_ID);
+
+  return self->id;
+}
+
+/**
+ * aip_assistant_get_user_id:
+ * @self: an assistant
+ *
+ * Returns: the owner's id, or %AIP_ASSISTANT_NO_ID
+ */
+gint64
+aip_assistant_get_user_id (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), AIP_ASSISTANT_NO_ID);
+
+  return self->user_id;
+}
+
+/**
+ * aip_assistant_get_name:
+ * @self: an assistant
+ *
+ * Returns: (nullable): the name
+ */
+const char *
+aip_assistant_get_name (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * aip_assistant_get_kind:
+ * @self: an assistant
+ *
+ * Returns: (nullable): the API's `type`, "outbound" on this endpoint
+ */
+const char *
+aip_assistant_get_kind (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->kind;
+}
+
+/**
+ * aip_assistant_get_mode:
+ * @self: an assistant
+ *
+ * Returns: (nullable): the mode as the API sent it, known or not
+ */
+const char *
+aip_assistant_get_mode (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->mode;
+}
+
+/**
+ * aip_assistant_get_status:
+ * @self: an assistant
+ *
+ * Returns: (nullable): the status as the API sent it, known or not
+ */
+const char *
+aip_assistant_get_status (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->status;
+}
+
+/**
+ * aip_assistant_get_voice_id:
+ * @self: an assistant
+ *
+ * Returns: the voice's id, or %AIP_ASSISTANT_NO_ID
+ */
+gint64
+aip_assistant_get_voice_id (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), AIP_ASSISTANT_NO_ID);
+
+  return self->voice_id;
+}
+
+/**
+ * aip_assistant_get_language_id:
+ * @self: an assistant
+ *
+ * Returns: the language's id, or %AIP_ASSISTANT_NO_ID
+ */
+gint64
+aip_assistant_get_language_id (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), AIP_ASSISTANT_NO_ID);
+
+  return self->language_id;
+}
+
+/**
+ * aip_assistant_get_timezone:
+ * @self: an assistant
+ *
+ * Returns: (nullable): the IANA timezone name as the API sent it
+ */
+const char *
+aip_assistant_get_timezone (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->timezone;
+}
+
+/**
+ * aip_assistant_get_initial_message:
+ * @self: an assistant
+ *
+ * Returns: (nullable): what the assistant says when the call connects
+ */
+const char *
+aip_assistant_get_initial_message (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->initial_message;
+}
+
+/**
+ * aip_assistant_get_system_prompt:
+ * @self: an assistant
+ *
+ * Returns: (nullable): the assistant's instructions
+ */
+const char *
+aip_assistant_get_system_prompt (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->system_prompt;
+}
+
+/**
+ * aip_assistant_get_n_variables:
+ * @self: an assistant
+ *
+ * Returns: how many variables the assistant has
+ */
+guint
+aip_assistant_get_n_variables (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), 0);
+
+  return self->n_variables;
+}
+
+/**
+ * aip_assistant_get_variable_name:
+ * @self: an assistant
+ * @position: a variable's position, in the order the API sent them
+ *
+ * Returns: the variable's name
+ */
+const char *
+aip_assistant_get_variable_name (AipAssistant *self,
+                                 guint         position)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+  g_return_val_if_fail (position < self->n_variables, NULL);
+
+  return self->variables[2 * position];
+}
+
+/**
+ * aip_assistant_get_variable_value:
+ * @self: an assistant
+ * @position: a variable's position, in the order the API sent them
+ *
+ * Returns: the variable's value as text: a string as it is, another value
+ *   as its JSON text, null as an empty text
+ */
+const char *
+aip_assistant_get_variable_value (AipAssistant *self,
+                                  guint         position)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+  g_return_val_if_fail (position < self->n_variables, NULL);
+
+  return self->variables[2 * position + 1];
+}
+
+/**
+ * aip_assistant_has_variable:
+ * @self: an assistant
+ * @name: a variable name
+ *
+ * Returns: whether the assistant has a variable called @name
+ */
+gboolean
+aip_assistant_has_variable (AipAssistant *self,
+                            const char   *name)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < self->n_variables; i++)
+    if (strcmp (self->variables[2 * i], name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * aip_assistant_get_variables_json:
+ * @self: an assistant
+ *
+ * Returns: (nullable): the variables as compact JSON, "{}" when there are
+ *   none, %NULL when the API sent no variables object
+ */
+const char *
+aip_assistant_get_variables_json (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->variables_json;
+}
+
+/**
+ * aip_assistant_get_webhook_url:
+ * @self: an assistant
+ *
+ * Returns: (nullable): where the platform posts call events
+ */
+const char *
+aip_assistant_get_webhook_url (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->webhook_url;
+}
+
+/**
+ * aip_assistant_get_webhook_active:
+ * @self: an assistant
+ *
+ * Returns: the API's `is_webhook_active`, %FALSE when absent
+ */
+gboolean
+aip_assistant_get_webhook_active (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), FALSE);
+
+  return self->webhook_active;
+}
+
+/**
+ * aip_assistant_get_created_at:
+ * @self: an assistant
+ *
+ * Returns: (transfer none) (nullable): when the assistant was created, in UTC
+ */
+GDateTime *
+aip_assistant_get_created_at (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->created_at;
+}
+
+/**
+ * aip_assistant_get_updated_at:
+ * @self: an assistant
+ *
+ * Returns: (transfer none) (nullable): when the assistant last changed, in UTC
+ */
+GDateTime *
+aip_assistant_get_updated_at (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->updated_at;
+}
+
+/**
+ * aip_assistant_get_search_text:
+ * @self: an assistant
+ *
+ * The name, initial message, system prompt and variable names and values,
+ * each folded with aip_fold_text() and separated by a character no folded
+ * text contains. A folded query found in it with strstr() matches.
+ *
+ * Returns: the search text
+ */
+const char *
+aip_assistant_get_search_text (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->search_text;
+}
+
+/**
+ * aip_assistant_get_name_key:
+ * @self: an assistant
+ *
+ * Returns: the collation key of the case-folded name, for strcmp(); empty
+ *   when there is no name
+ */
+const char *
+aip_assistant_get_name_key (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), NULL);
+
+  return self->name_key;
+}
+
+/**
+ * aip_assistant_is_active:
+ * @self: an assistant
+ *
+ * Returns: whether the status is "active"
+ */
+gboolean
+aip_assistant_is_active (AipAssistant *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (self), FALSE);
+
+  return g_strcmp0 (self->status, "active") == 0;
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_id (JsonBuilder *builder,
+        const char  *name,
+        gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != AIP_ASSISTANT_NO_ID)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *name,
+          GDateTime   *value)
+{
+  g_autofree char *text = NULL;
+
+  if (value != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (value);
+
+      text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
+                              g_date_time_get_year (utc),
+                              g_date_time_get_month (utc),
+                              g_date_time_get_day_of_month (utc),
+                              g_date_time_get_hour (utc),
+                              g_date_time_get_minute (utc),
+                              g_date_time_get_second (utc),
+                              g_date_time_get_microsecond (utc));
+    }
+
+  add_string (builder, name, text);
+}
+
+/**
+ * aip_assistant_to_json:
+ * @self: an assistant
+ * @builder: a builder where a value is expected
+ *
+ * Adds the assistant as one object with the API's field names, in the
+ * API's order: every field is written, absent ones as null; dates as
+ * ISO 8601 in UTC with microseconds; variables as the API sent them.
+ * aip_assistant_new_from_json() reads it back to an equal assistant.
+ */
+void
+aip_assistant_to_json (AipAssistant *self,
+                       JsonBuilder  *builder)
+{
+  g_return_if_fail (AIP_IS_ASSISTANT (self));
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, self->id);
+  add_id (builder, "user_id", self->user_id);
+  add_string (builder, "name", self->name);
+  add_string (builder, "type", self->kind);
+  add_string (builder, "mode", self->mode);
+  add_string (builder, "status", self->status);
+  add_id (builder, "voice_id", self->voice_id);
+  add_id (builder, "language_id", self->language_id);
+  add_string (builder, "timezone", self->timezone);
+  add_string (builder, "initial_message", self->initial_message);
+  add_string (builder, "system_prompt", self->system_prompt);
+
+  json_builder_set_member_name (builder, "variables");
+  if (self->variables_json != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonNode *root;
+
+      /* Our own output: valid, and as shallow as the item it came from */
+      if (json_parser_load_from_data (parser, self->variables_json, -1, NULL) &&
+          (root = json_parser_get_root (parser)) != NULL)
+        json_builder_add_value (builder, json_node_copy (root));
+      else
+        json_builder_add_null_value (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  add_string (builder, "webhook_url", self->webhook_url);
+  json_builder_set_member_name (builder, "is_webhook_active");
+  json_builder_add_boolean_value (builder, self->webhook_active);
+  add_date (builder, "created_at", self->created_at);
+  add_date (builder, "updated_at", self->updated_at);
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * aip_fold_text:
+ * @text: UTF-8 text; invalid sequences are replaced first
+ * @length: its length in bytes, or -1 when nul-terminated
+ *
+ * Folds text for search: compatibility decomposition (NFKD), Unicode case
+ * folding, combining marks dropped, control characters made spaces. Fold
+ * the query and the searched text alike, then compare bytes: "АСИСТЕНТ"
+ * and "асистент" fold equal, and "cafe" finds "Café".
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+aip_fold_text (const char *text,
+               gssize      length)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  gboolean ascii = TRUE;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+  for (gsize i = 0; i < len && ascii; i++)
+    ascii = (guchar) text[i] < 0x80;
+
+  if (!ascii && !g_utf8_validate_len (text, len, NULL))
+    {
+      valid = g_utf8_make_valid (text, len);
+      text = valid;
+      len = strlen (valid);
+    }
+
+  out = g_string_sized_new (len + 1);
+  fold_append (out, text, len, ascii);
+
+  return g_string_free (out, FALSE);
+}
