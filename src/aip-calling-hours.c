@@ -522,11 +522,13 @@ aip_calling_hours_format_moment (GDateTime *moment,
 
   if (use_24h)
     /* Translators: a weekday and time on a 24-hour clock in
-     * g_date_time_format() notation, e.g. "Mon 09:00" */
+     * g_date_time_format() notation, e.g. "Mon 09:00".
+     * xgettext:no-c-format */
     text = g_date_time_format (moment, _("%a %H:%M"));
   else
     /* Translators: a weekday and time on a 12-hour clock in
-     * g_date_time_format() notation, e.g. "Mon 9:00 AM" */
+     * g_date_time_format() notation, e.g. "Mon 9:00 AM".
+     * xgettext:no-c-format */
     text = g_date_time_format (moment, _("%a %-l:%M %p"));
 
   return text != NULL ? text : g_strdup ("");

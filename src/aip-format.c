@@ -143,7 +143,8 @@ format_local_time (GDateTime *date_time)
 
   local = g_date_time_to_local (date_time);
   /* Translators: the date and time in the Updated column of --list, in
-   * g_date_time_format() notation; %x and %X are the locale's own forms */
+   * g_date_time_format() notation; %x and %X are the locale's own forms.
+   * xgettext:no-c-format */
   text = local != NULL ? g_date_time_format (local, _("%x %X")) : NULL;
 
   return text != NULL ? text : g_strdup ("");
