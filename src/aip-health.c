@@ -31,11 +31,12 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* Calls func for each "{{ name }}" in text, with the name trimmed; braces
- * inside the name or a line break end the search for that one. */
+/* Calls func for each "{{ name }}" in text, with the name trimmed, until
+ * it returns FALSE; braces inside the name or a line break end the search
+ * for that one. */
 static void
 scan_placeholders (const char *text,
-                   void      (*func) (const char *name,
+                   gboolean  (*func) (const char *name,
                                       gsize       length,
                                       gpointer    user_data),
                    gpointer    user_data)
@@ -66,9 +67,27 @@ scan_placeholders (const char *text,
       while (end > start && g_ascii_isspace (end[-1]))
         end--;
 
-      if (end > start)
-        func (start, end - start, user_data);
+      if (end > start && !func (start, end - start, user_data))
+        return;
     }
+}
+
+static gboolean
+has_variable_len (AipAssistant *assistant,
+                  const char   *name,
+                  gsize         length)
+{
+  guint n_variables = aip_assistant_get_n_variables (assistant);
+
+  for (guint i = 0; i < n_variables; i++)
+    {
+      const char *variable = aip_assistant_get_variable_name (assistant, i);
+
+      if (strncmp (variable, name, length) == 0 && variable[length] == '\0')
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 typedef struct
@@ -78,22 +97,39 @@ typedef struct
   AipAssistant *assistant;
 } Collect;
 
-static void
+static gboolean
 collect_cb (const char *name,
             gsize       length,
             gpointer    user_data)
 {
   Collect *collect = user_data;
-  g_autofree char *copy = g_strndup (name, length);
+  g_autofree char *copy = NULL;
 
-  if (collect->assistant != NULL && aip_assistant_has_variable (collect->assistant, copy))
-    return;
+  if (collect->assistant != NULL && has_variable_len (collect->assistant, name, length))
+    return TRUE;
 
-  if (g_hash_table_contains (collect->seen, copy))
-    return;
+  copy = g_strndup (name, length);
+  if (!g_hash_table_contains (collect->seen, copy))
+    {
+      g_hash_table_add (collect->seen, copy);
+      g_ptr_array_add (collect->names, g_steal_pointer (&copy));
+    }
 
-  g_hash_table_add (collect->seen, copy);
-  g_ptr_array_add (collect->names, g_steal_pointer (&copy));
+  return TRUE;
+}
+
+static gboolean
+missing_cb (const char *name,
+            gsize       length,
+            gpointer    user_data)
+{
+  AipAssistant **assistant = user_data;
+
+  if (has_variable_len (*assistant, name, length))
+    return TRUE;
+
+  *assistant = NULL;
+  return FALSE;
 }
 
 static GStrv
@@ -109,13 +145,17 @@ collect_placeholders (const char   *text,
   return (GStrv) g_ptr_array_free (collect.names, FALSE);
 }
 
+/* Runs for every assistant at each refresh and filter change: no
+ * allocation, and it stops at the first missing name. */
 static gboolean
 has_missing_placeholder (AipAssistant *assistant,
                          const char   *text)
 {
-  g_auto(GStrv) missing = collect_placeholders (text, assistant);
+  AipAssistant *found = assistant;
 
-  return missing[0] != NULL;
+  scan_placeholders (text, missing_cb, &found);
+
+  return found == NULL;
 }
 
 static int
