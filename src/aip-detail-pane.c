@@ -239,6 +239,8 @@ aip_detail_pane_dispose (GObject *object)
   AipDetailPane *self = (AipDetailPane *)object;
 
   g_clear_object (&self->assistant);
+  /* The bin would otherwise unparent the stack a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIP_TYPE_DETAIL_PANE);
 
   G_OBJECT_CLASS (aip_detail_pane_parent_class)->dispose (object);

@@ -400,6 +400,8 @@ aip_sign_in_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->view_before_wait, g_free);
 
+  /* The bin would otherwise unparent the stack a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIP_TYPE_SIGN_IN_PAGE);
 
   G_OBJECT_CLASS (aip_sign_in_page_parent_class)->dispose (object);
