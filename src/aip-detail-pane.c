@@ -22,7 +22,6 @@ struct _AipDetailPane
   GtkStack     *stack;
   GtkScrolledWindow *scroller;
   GtkLabel     *name_label;
-  GtkLabel     *summary_label;
   AdwActionRow *status_row;
   GtkLabel     *status_label;
   AdwActionRow *mode_row;
@@ -179,8 +178,6 @@ update (AipDetailPane *self)
   webhook_url = aip_assistant_get_webhook_url (a);
 
   gtk_label_set_text (self->name_label, name != NULL && name[0] != '\0' ? name : _("Unnamed Assistant"));
-  gtk_label_set_text (self->summary_label, aip_assistant_get_kind (a) != NULL ? aip_assistant_get_kind (a) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), aip_assistant_get_kind (a) != NULL);
 
   gtk_label_set_text (self->status_label, aip_display_status (status));
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "status-active");
@@ -304,7 +301,6 @@ aip_detail_pane_class_init (AipDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, stack);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, name_label);
-  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, status_row);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, status_label);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, mode_row);

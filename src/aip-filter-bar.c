@@ -31,6 +31,7 @@ struct _AipFilterBar
   GtkDropDown        *timezone_dropdown;
   GtkDropDown        *mode_dropdown;
   GtkLabel           *summary_label;
+  GtkButton          *clear_button;
 };
 
 G_DEFINE_FINAL_TYPE (AipFilterBar, aip_filter_bar, ADW_TYPE_BIN)
@@ -403,6 +404,7 @@ update (AipFilterBar *self)
     g_hash_table_unref (counts[f]);
 
   update_summary (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), aip_assistant_filter_is_active (self->filter));
 }
 
 static gboolean
@@ -434,6 +436,8 @@ all_items_changed_cb (AipFilterBar *self)
 static void
 filter_changed_cb (AipFilterBar *self)
 {
+  /* Shown only while it has something to clear, to leave room. */
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), aip_assistant_filter_is_active (self->filter));
   queue_update (self);
 }
 
@@ -536,6 +540,7 @@ aip_filter_bar_class_init (AipFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, timezone_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, clear_button);
 }
 
 static void

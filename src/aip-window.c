@@ -43,6 +43,7 @@ struct _AipWindow
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
   GtkButton            *back_button;
+  GtkButton            *refresh_button;
   GtkStack             *refresh_stack;
   GtkSpinner           *refresh_spinner;
   GtkToggleButton      *filter_button;
@@ -88,6 +89,7 @@ typedef struct
   AipSortColumn   sort;
   gboolean        expand;
   gboolean        ticks;
+  gboolean        wide_only;
   GtkWidget    *(*create) (void);
   void          (*bind)   (AipWindow    *self,
                            GtkWidget    *cell,
@@ -206,13 +208,13 @@ bind_updated (AipWindow    *self,
 }
 
 static const Column columns[] = {
-  { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, FALSE, NULL, bind_name },
-  { "status", N_("Status"), AIP_SORT_COLUMN_STATUS, FALSE, FALSE, NULL, bind_status },
-  { "mode", N_("Mode"), AIP_SORT_COLUMN_MODE, FALSE, FALSE, NULL, bind_mode },
-  { "timezone", N_("Timezone"), AIP_SORT_COLUMN_TIMEZONE, FALSE, FALSE, NULL, bind_timezone },
-  { "local-time", N_("Local Time"), AIP_SORT_COLUMN_LOCAL_TIME, FALSE, TRUE, NULL, bind_local_time },
-  { "webhook", N_("Webhook"), AIP_SORT_COLUMN_WEBHOOK, FALSE, FALSE, NULL, bind_webhook },
-  { "updated", N_("Updated"), AIP_SORT_COLUMN_UPDATED, FALSE, TRUE, NULL, bind_updated },
+  { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, FALSE, FALSE, NULL, bind_name },
+  { "status", N_("Status"), AIP_SORT_COLUMN_STATUS, FALSE, FALSE, FALSE, NULL, bind_status },
+  { "mode", N_("Mode"), AIP_SORT_COLUMN_MODE, FALSE, FALSE, TRUE, NULL, bind_mode },
+  { "timezone", N_("Timezone"), AIP_SORT_COLUMN_TIMEZONE, FALSE, FALSE, TRUE, NULL, bind_timezone },
+  { "local-time", N_("Local Time"), AIP_SORT_COLUMN_LOCAL_TIME, FALSE, TRUE, FALSE, NULL, bind_local_time },
+  { "webhook", N_("Webhook"), AIP_SORT_COLUMN_WEBHOOK, FALSE, FALSE, TRUE, NULL, bind_webhook },
+  { "updated", N_("Updated"), AIP_SORT_COLUMN_UPDATED, FALSE, TRUE, FALSE, NULL, bind_updated },
 };
 
 static GtkWidget *
@@ -530,6 +532,7 @@ update_actions (AipWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), content || state == AIP_ACCOUNT_STATE_ERROR);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), content);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), content);
   gtk_widget_set_visible (GTK_WIDGET (self->header_extra_box), content);
@@ -555,7 +558,16 @@ update_view (AipWindow *self)
   else
     page = "content";
 
-  gtk_stack_set_visible_child_name (self->main_stack, page);
+  /* Arriving at the list puts the keyboard in it, ready for arrows,
+   * Enter and typing to search. */
+  if (g_str_equal (page, "content") &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") != 0)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, page);
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
 
   if (g_str_equal (page, "error"))
@@ -708,8 +720,22 @@ signed_in_cb (AipWindow *self)
 static void
 leaflet_changed_cb (AipWindow *self)
 {
-  if (self->account != NULL)
-    update_actions (self);
+  gboolean folded;
+
+  if (self->account == NULL)
+    return;
+
+  /* A narrow list keeps the columns that tell assistants apart. */
+  folded = is_folded (self);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
+      const Column *desc = g_object_get_data (G_OBJECT (column), "aip-column");
+
+      gtk_column_view_column_set_visible (column, !(folded && desc->wide_only));
+    }
+
+  update_actions (self);
 }
 
 static void
@@ -1153,6 +1179,7 @@ aip_window_class_init (AipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AipWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AipWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AipWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, AipWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, AipWindow, refresh_spinner);
   gtk_widget_class_bind_template_child (widget_class, AipWindow, filter_button);
