@@ -257,7 +257,7 @@ sign_in_cb_finish (GObject      *object,
       if (error->domain == AIP_TOKEN_STORE_ERROR || self->cancelled_by_person)
         show_keyring_problem (self, error, KEYRING_STEP_STORE);
       else if (g_error_matches (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_UNAUTHORIZED))
-        show_error (self, _("The server rejected this token. Check that you copied all of it."));
+        show_error (self, _("The server rejected this token"));
       else if (g_error_matches (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_FORBIDDEN))
         show_error (self, _("This token may not read assistants; ask your platform administrator"));
       else

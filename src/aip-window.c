@@ -97,6 +97,18 @@ typedef struct
                            GDateTime    *now);
 } Column;
 
+static GtkWidget *
+create_label_cell (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+
+  return label;
+}
+
 static void
 set_cell (GtkWidget  *cell,
           const char *text,
@@ -104,6 +116,17 @@ set_cell (GtkWidget  *cell,
 {
   gtk_label_set_text (GTK_LABEL (cell), text != NULL && text[0] != '\0' ? text : "—");
   gtk_widget_set_tooltip_text (cell, tooltip);
+}
+
+static GtkWidget *
+create_name_cell (void)
+{
+  GtkWidget *label = create_label_cell ();
+
+  /* Names tell assistants apart: they give way last. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 22);
+
+  return label;
 }
 
 static void
@@ -208,7 +231,7 @@ bind_updated (AipWindow    *self,
 }
 
 static const Column columns[] = {
-  { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, FALSE, FALSE, NULL, bind_name },
+  { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, FALSE, FALSE, create_name_cell, bind_name },
   { "status", N_("Status"), AIP_SORT_COLUMN_STATUS, FALSE, FALSE, FALSE, NULL, bind_status },
   { "mode", N_("Mode"), AIP_SORT_COLUMN_MODE, FALSE, FALSE, TRUE, NULL, bind_mode },
   { "timezone", N_("Timezone"), AIP_SORT_COLUMN_TIMEZONE, FALSE, FALSE, TRUE, NULL, bind_timezone },
@@ -216,18 +239,6 @@ static const Column columns[] = {
   { "webhook", N_("Webhook"), AIP_SORT_COLUMN_WEBHOOK, FALSE, FALSE, TRUE, NULL, bind_webhook },
   { "updated", N_("Updated"), AIP_SORT_COLUMN_UPDATED, FALSE, TRUE, FALSE, NULL, bind_updated },
 };
-
-static GtkWidget *
-create_label_cell (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-
-  return label;
-}
 
 static const Column *
 factory_column (GtkListItemFactory *factory)

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 # A loopback stand-in for the platform, for build-aux/screenshots: answers
-# GET /api/user/assistants/outbound with a dozen plausible assistants when
-# the request carries "Authorization: Bearer <token>", 401 otherwise. It
-# listens on 127.0.0.1 on a free port and prints that port as its first line.
+# GET /api/user/assistants/outbound with ten plausible assistants when the
+# request carries "Authorization: Bearer <token>", 401 otherwise. Under
+# /revoked/api it accepts the token once (for signing in) and then rejects
+# it, as a platform does with a revoked token. It listens on 127.0.0.1 on a
+# free port and prints that port as its first line.
 #
 #   tests/screenshot-server.py TOKEN
 
@@ -90,12 +92,19 @@ def body():
     return json.dumps(items, ensure_ascii=False).encode("utf-8")
 
 
+revoked_requests = 0
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        if self.path != "/api/user/assistants/outbound":
+        global revoked_requests
+        revoked = self.path == "/revoked/api/user/assistants/outbound"
+        if self.path != "/api/user/assistants/outbound" and not revoked:
             self.send_error(404)
             return
-        if self.headers.get("Authorization") != "Bearer " + TOKEN:
+        if revoked:
+            revoked_requests += 1
+        if self.headers.get("Authorization") != "Bearer " + TOKEN or revoked_requests > 1:
             self.send_response(401)
             self.send_header("Content-Type", "application/json")
             self.end_headers()
