@@ -377,21 +377,51 @@ update (AipFilterBar *self)
     counts[f] = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* The keys point into the assistants, which the list keeps alive while
-   * this runs. */
+   * this runs. A choice counts an assistant that passes every other facet
+   * and the search; the facets are compared here and the search, the
+   * costly part, at most once per assistant. */
   for (guint i = 0; i < n_all; i++)
     {
       g_autoptr(AipAssistant) assistant = g_list_model_get_item (self->all, i);
+      const char *values[N_FACETS];
+      gboolean facet_ok[N_FACETS];
+      guint n_failed = 0;
+      guint failed = 0;
+      gboolean match;
 
       for (guint f = 0; f < N_FACETS; f++)
         {
-          const char *value = facet_value (assistant, f);
-          gboolean match = aip_assistant_filter_match_except (self->filter, assistant, facets[f]);
-          guint count = value != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (counts[f], value)) : 0;
+          const char *choice = filter_value (self, f);
 
-          if (match)
-            all_counts[f]++;
-          if (value != NULL)
-            g_hash_table_insert (counts[f], (gpointer) value, GUINT_TO_POINTER (count + match));
+          values[f] = facet_value (assistant, f);
+          facet_ok[f] = choice == NULL || g_strcmp0 (choice, values[f]) == 0;
+          if (!facet_ok[f])
+            {
+              n_failed++;
+              failed = f;
+            }
+
+          if (values[f] != NULL && !g_hash_table_contains (counts[f], values[f]))
+            g_hash_table_insert (counts[f], (gpointer) values[f], GUINT_TO_POINTER (0));
+        }
+
+      if (n_failed > 1)
+        continue;
+
+      match = aip_assistant_filter_match_except (self->filter, assistant,
+                                                 n_failed == 1 ? facets[failed] : AIP_FILTER_FACET_NONE);
+      if (!match)
+        continue;
+
+      for (guint f = 0; f < N_FACETS; f++)
+        {
+          if (n_failed == 1 && f != failed)
+            continue;
+
+          all_counts[f]++;
+          if (values[f] != NULL)
+            g_hash_table_insert (counts[f], (gpointer) values[f],
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts[f], values[f])) + 1));
         }
     }
 

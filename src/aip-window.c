@@ -733,7 +733,7 @@ leaflet_changed_cb (AipWindow *self)
 {
   gboolean folded;
 
-  if (self->account == NULL)
+  if (self->selection == NULL)
     return;
 
   /* A narrow list keeps the columns that tell assistants apart. */
