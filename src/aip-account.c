@@ -12,6 +12,7 @@
 #include "aip-account.h"
 #include "aip-assistant-list.h"
 #include "aip-base-url.h"
+#include "aip-cache.h"
 #include "aip-enums.h"
 
 #include <libsecret/secret.h>
@@ -34,11 +35,17 @@ struct _AipAccount
   GError          *error;
   GCancellable    *refresh_cancellable;
   GPtrArray       *to_release;
+  AipCache        *cache;
+  GCancellable    *cache_cancellable;
+  AipChanges      *changes;
   guint            release_source;
   AipAccountState  state;
   guint            n_skipped;
   guint            retry_after;
   guint            sample : 1;
+  guint            use_offline_copy : 1;
+  guint            offline_copy : 1;
+  guint            offline_copy_tried : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AipAccount, aip_account, G_TYPE_OBJECT)
@@ -55,11 +62,14 @@ enum {
   PROP_UPDATED_AT,
   PROP_ERROR,
   PROP_N_SKIPPED,
+  PROP_OFFLINE_COPY,
+  PROP_CHANGES,
   N_PROPS
 };
 
 enum {
   RESPONSE_RECEIVED,
+  CHANGES_FOUND,
   N_SIGNALS
 };
 
@@ -161,6 +171,89 @@ adopt_response (AipAccount  *self,
 }
 
 static void
+set_offline_copy (AipAccount *self,
+                  gboolean    offline_copy)
+{
+  if (self->offline_copy == !!offline_copy)
+    return;
+
+  self->offline_copy = !!offline_copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OFFLINE_COPY]);
+}
+
+static void
+cache_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Only the next start is poorer for it: nothing to tell the person. */
+  if (!aip_cache_write_finish (AIP_CACHE (object), result, &error))
+    g_debug ("Could not write the offline copy: %s", error->message);
+}
+
+/* Everything that follows a good answer from the server, for a refresh and
+ * for a sign-in alike. */
+static void
+adopt_fetched (AipAccount  *self,
+               AipResponse *response)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gboolean found;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  adopt_response (self, response, now);
+  set_offline_copy (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (self->use_offline_copy && self->cache != NULL)
+    aip_cache_write_async (self->cache, aip_response_get_body (response),
+                           self->cache_cancellable, cache_written_cb, NULL);
+
+  found = aip_changes_update (self->changes, G_LIST_MODEL (self->assistants));
+
+  g_signal_emit (self, signals [RESPONSE_RECEIVED], 0, response);
+  if (found)
+    g_signal_emit (self, signals [CHANGES_FOUND], 0);
+}
+
+static void
+cache_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AipAccount) self = user_data;
+  g_autoptr(AipResponse) response = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GError) error = NULL;
+
+  response = aip_cache_read_finish (AIP_CACHE (object), result, &modified, &error);
+
+  if (response == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Ignoring the offline copy: %s", error->message);
+      return;
+    }
+
+  /* The server answered first, or the person moved on: the copy is old. */
+  if (AIP_CACHE (object) != self->cache || self->sample || self->token == NULL ||
+      self->state == AIP_ACCOUNT_STATE_READY)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  adopt_response (self, response, modified);
+  set_offline_copy (self, TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  /* What the person saw last time is what today's changes are against. */
+  if (!aip_changes_get_has_baseline (self->changes))
+    aip_changes_set_baseline (self->changes, G_LIST_MODEL (self->assistants));
+}
+
+static void
 cancel_refresh (AipAccount *self)
 {
   if (self->refresh_cancellable == NULL)
@@ -180,6 +273,9 @@ forget_data (AipAccount *self)
   replace_assistants (self, NULL);
   set_updated_at (self, NULL);
   set_error (self, NULL);
+  set_offline_copy (self, FALSE);
+  aip_changes_clear (self->changes);
+  self->offline_copy_tried = FALSE;
 
   if (self->n_skipped != 0)
     {
@@ -232,10 +328,7 @@ refresh_cb (GObject      *object,
 
   if (response != NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      adopt_response (self, response, now);
-      g_signal_emit (self, signals [RESPONSE_RECEIVED], 0, response);
+      adopt_fetched (self, response);
     }
   else
     {
@@ -256,6 +349,10 @@ aip_account_dispose (GObject *object)
   if (self->refresh_cancellable != NULL)
     g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  g_cancellable_cancel (self->cache_cancellable);
+  g_clear_object (&self->cache_cancellable);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->changes);
   g_clear_handle_id (&self->release_source, g_source_remove);
   g_clear_pointer (&self->to_release, g_ptr_array_unref);
   g_clear_object (&self->assistants);
@@ -329,6 +426,14 @@ aip_account_get_property (GObject    *object,
       g_value_set_uint (value, self->n_skipped);
       break;
 
+    case PROP_OFFLINE_COPY:
+      g_value_set_boolean (value, self->offline_copy);
+      break;
+
+    case PROP_CHANGES:
+      g_value_set_object (value, self->changes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -375,7 +480,28 @@ aip_account_class_init (AipAccountClass *klass)
     g_param_spec_uint ("n-skipped", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_OFFLINE_COPY] =
+    g_param_spec_boolean ("offline-copy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CHANGES] =
+    g_param_spec_object ("changes", NULL, NULL, AIP_TYPE_CHANGES,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AipAccount::changes-found:
+   * @self: the account
+   *
+   * Emitted after a fetch found changes that were not there before, the
+   * moment to tell the person.
+   */
+  signals [CHANGES_FOUND] =
+    g_signal_new ("changes-found",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   /**
    * AipAccount::response-received:
@@ -399,6 +525,9 @@ aip_account_init (AipAccount *self)
   self->assistants = aip_assistant_list_new ();
   self->to_release = g_ptr_array_new_with_free_func (g_object_unref);
   self->state = AIP_ACCOUNT_STATE_SIGNED_OUT;
+  self->changes = aip_changes_new ();
+  self->cache_cancellable = g_cancellable_new ();
+  self->use_offline_copy = TRUE;
 }
 
 /**
@@ -467,6 +596,11 @@ aip_account_set_base_url (AipAccount  *self,
   forget_data (self);
   forget_token (self);
   g_set_object (&self->client, client);
+
+  g_cancellable_cancel (self->cache_cancellable);
+  g_set_object (&self->cache_cancellable, g_cancellable_new ());
+  g_clear_object (&self->cache);
+  self->cache = aip_cache_new (normalized);
 
   g_free (self->base_url);
   self->base_url = g_steal_pointer (&normalized);
@@ -671,6 +805,14 @@ aip_account_refresh (AipAccount *self)
     set_state (self, AIP_ACCOUNT_STATE_LOADING);
   g_object_thaw_notify (G_OBJECT (self));
 
+  /* The first refresh shows the offline copy while the server is asked. */
+  if (self->use_offline_copy && !self->offline_copy_tried && self->cache != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->assistants)) == 0)
+    {
+      self->offline_copy_tried = TRUE;
+      aip_cache_read_async (self->cache, self->cache_cancellable, cache_read_cb, g_object_ref (self));
+    }
+
   aip_client_fetch_outbound_async (self->client,
                                    self->token,
                                    self->refresh_cancellable,
@@ -785,7 +927,6 @@ sign_in_complete (GTask *task)
 {
   AipAccount *self = g_task_get_source_object (task);
   SignIn *sign_in = g_task_get_task_data (task);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   if (g_strcmp0 (sign_in->base_url, self->base_url) != 0)
     {
@@ -801,10 +942,8 @@ sign_in_complete (GTask *task)
       self->sample = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SAMPLE]);
     }
-  adopt_response (self, sign_in->response, now);
+  adopt_fetched (self, sign_in->response);
   g_object_thaw_notify (G_OBJECT (self));
-
-  g_signal_emit (self, signals [RESPONSE_RECEIVED], 0, sign_in->response);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -924,6 +1063,27 @@ aip_account_sign_in_finish (AipAccount    *self,
 }
 
 static void
+sign_out_deleted_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AipAccount *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!aip_cache_delete_finish (AIP_CACHE (object), result, &error))
+    g_debug ("Could not delete the offline copy: %s", error->message);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  forget_data (self);
+  forget_token (self);
+  set_state (self, AIP_ACCOUNT_STATE_SIGNED_OUT);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 sign_out_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -938,13 +1098,12 @@ sign_out_cb (GObject      *object,
       return;
     }
 
-  g_object_freeze_notify (G_OBJECT (self));
-  forget_data (self);
-  forget_token (self);
-  set_state (self, AIP_ACCOUNT_STATE_SIGNED_OUT);
-  g_object_thaw_notify (G_OBJECT (self));
+  /* A write of the copy still under way must not bring it back. */
+  g_cancellable_cancel (self->cache_cancellable);
+  g_set_object (&self->cache_cancellable, g_cancellable_new ());
 
-  g_task_return_boolean (task, TRUE);
+  aip_cache_delete_async (self->cache, g_task_get_cancellable (task),
+                          sign_out_deleted_cb, g_object_ref (task));
 }
 
 /**
@@ -954,8 +1113,8 @@ sign_out_cb (GObject      *object,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Removes the stored token of the base URL, then forgets the token and the
- * data. If the keyring cannot remove it, nothing is forgotten, so that the
+ * Removes the stored token of the base URL and its offline copy, then
+ * forgets the token and the data. If the keyring cannot remove it, nothing is forgotten, so that the
  * person is never told they are signed out while the token stays stored.
  */
 void
@@ -1007,8 +1166,8 @@ sample_parsed_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  AipAccount *self = AIP_ACCOUNT (object);
   g_autoptr(GTask) task = user_data;
+  AipAccount *self = g_task_get_source_object (task);
   g_autoptr(AipResponse) response = NULL;
   GError *error = NULL;
 
@@ -1059,7 +1218,9 @@ aip_account_load_sample_async (AipAccount          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, aip_account_load_sample_async);
 
-  parse = g_task_new (self, cancellable, sample_parsed_cb, g_steal_pointer (&task));
+  /* The worker thread may drop the parse task after its callback ran: it
+   * must not be what keeps the account alive. */
+  parse = g_task_new (NULL, cancellable, sample_parsed_cb, g_steal_pointer (&task));
   g_task_set_task_data (parse, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
   g_task_run_in_thread (parse, parse_sample_thread);
 }
@@ -1073,4 +1234,50 @@ aip_account_load_sample_finish (AipAccount    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * aip_account_set_use_offline_copy:
+ * @self: a #AipAccount
+ * @use_offline_copy: whether to read and write the offline copy
+ *
+ * The window keeps an offline copy of the last good answer; a one-shot
+ * command line run neither needs nor should leave one behind.
+ */
+void
+aip_account_set_use_offline_copy (AipAccount *self,
+                                  gboolean    use_offline_copy)
+{
+  g_return_if_fail (AIP_IS_ACCOUNT (self));
+
+  self->use_offline_copy = !!use_offline_copy;
+}
+
+/**
+ * aip_account_get_offline_copy:
+ * @self: a #AipAccount
+ *
+ * Returns: %TRUE while the data shown is the offline copy of an earlier run
+ */
+gboolean
+aip_account_get_offline_copy (AipAccount *self)
+{
+  g_return_val_if_fail (AIP_IS_ACCOUNT (self), FALSE);
+
+  return self->offline_copy;
+}
+
+/**
+ * aip_account_get_changes:
+ * @self: a #AipAccount
+ *
+ * Returns: (transfer none): what changed since the person last marked the
+ *   list as seen
+ */
+AipChanges *
+aip_account_get_changes (AipAccount *self)
+{
+  g_return_val_if_fail (AIP_IS_ACCOUNT (self), NULL);
+
+  return self->changes;
 }

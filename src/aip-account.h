@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "aip-changes.h"
 #include "aip-client.h"
 #include "aip-token-store.h"
 
@@ -37,6 +38,10 @@ void             aip_account_set_token          (AipAccount           *self,
 AipAccountState  aip_account_get_state          (AipAccount           *self);
 gboolean         aip_account_get_refreshing     (AipAccount           *self);
 gboolean         aip_account_get_sample         (AipAccount           *self);
+gboolean         aip_account_get_offline_copy   (AipAccount           *self);
+void             aip_account_set_use_offline_copy (AipAccount         *self,
+                                                 gboolean              use_offline_copy);
+AipChanges      *aip_account_get_changes        (AipAccount           *self);
 GListModel      *aip_account_get_assistants     (AipAccount           *self);
 GDateTime       *aip_account_get_updated_at     (AipAccount           *self);
 const GError    *aip_account_get_error          (AipAccount           *self);

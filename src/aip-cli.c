@@ -479,6 +479,7 @@ aip_cli_run (GVariantDict *options)
 
   token_store = aip_token_store_new ();
   account = aip_account_new (token_store);
+  aip_account_set_use_offline_copy (account, FALSE);
   if (!aip_account_set_base_url (account, base_url, &error))
     return fail (AIP_EXIT_USAGE, error);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "aip-account.h"
 #include "aip-test-server.h"
 
@@ -44,6 +46,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* Cancelled operations still report back, holding the account until then. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_assert_finalize_object (fixture->account);
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->server, aip_test_server_free);
@@ -306,10 +311,103 @@ test_account_sample (Fixture       *fixture,
   g_assert_cmpuint (aip_test_server_get_n_requests (fixture->server), ==, 0);
 }
 
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_account_offline_copy (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(AipAccount) second = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GBytes) empty = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  guint found = 0;
+  gint64 end;
+
+  if (skip_without_keyring ())
+    return;
+
+  g_assert_true (sign_in (fixture, "good-token", TRUE, &error));
+  g_assert_no_error (error);
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, aip_account_get_base_url (fixture->account), -1);
+  path = g_strdup_printf ("%s/aiployees-assistants/%s.json", g_get_user_cache_dir (), hash);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Next start: the copy shows at once while the server has not answered. */
+  second = aip_account_new (fixture->store);
+  aip_account_set_base_url (second, aip_account_get_base_url (fixture->account), &error);
+  g_assert_no_error (error);
+  empty = bytes_of ("[]");
+  aip_test_server_set_reply (fixture->server, "good-token", 200, "application/json", empty, NULL, AIP_TEST_REPLY_HANG);
+  aip_account_set_token (second, "good-token");
+  aip_account_refresh (second);
+  while (aip_account_get_state (second) != AIP_ACCOUNT_STATE_READY)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (aip_account_get_offline_copy (second));
+  g_assert_true (aip_account_get_refreshing (second));
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (second)), ==, 2);
+  g_assert_nonnull (aip_account_get_updated_at (second));
+
+  /* The server answers with a change against the copy. */
+  changed = bytes_of ("[{\"id\": 123, \"name\": \"Renamed\"}, {\"id\": 125, \"name\": \"New\"}]");
+  aip_account_set_token (second, NULL);
+  aip_test_server_set_reply (fixture->server, "good-token", 200, "application/json", changed, NULL, AIP_TEST_REPLY_NORMAL);
+  g_signal_connect (second, "changes-found", G_CALLBACK (count_cb), &found);
+  aip_account_set_token (second, "good-token");
+  aip_account_refresh (second);
+  wait_refreshed (second);
+  g_assert_false (aip_account_get_offline_copy (second));
+  g_assert_cmpuint (found, ==, 1);
+  g_assert_cmpuint (aip_changes_get_n_new (aip_account_get_changes (second)), ==, 1);
+  g_assert_cmpuint (aip_changes_get_n_changed (aip_account_get_changes (second)), ==, 1);
+  g_assert_cmpuint (aip_changes_get_n_removed (aip_account_get_changes (second)), ==, 1);
+
+  /* Signing out removes the copy. */
+  sign_out (fixture);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_finalize_object (g_steal_pointer (&second));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache = g_dir_make_tmp ("aip-test-cache-XXXXXX", NULL);
+  int status;
+
+  /* The offline copy goes to a throwaway cache directory. The whole set of
+   * isolated directories would hide the system's GSettings schemas, which
+   * GIO's proxy resolver needs. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -320,7 +418,11 @@ main (int   argc,
   ADD ("/account/new-token-cancels", test_account_new_token_cancels);
   ADD ("/account/base-url", test_account_base_url);
   ADD ("/account/sample", test_account_sample);
+  ADD ("/account/offline-copy", test_account_offline_copy);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  rm_rf (cache);
+
+  return status;
 }
