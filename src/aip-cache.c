@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aip-base-url.h"
 #include "aip-cache.h"
 
 /* The last good response of one base URL, byte for byte, so that the list
@@ -55,13 +56,6 @@ typedef struct
 /* A temporary file older than this was left by a crash, not by a write in
  * progress. */
 #define STALE_TEMP_AGE (60 * 60)
-
-/* Stands in for the one in aip-base-url.c until that lands here. */
-static char *
-aip_base_url_hash (const char *normalized)
-{
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, normalized, -1);
-}
 
 static void
 write_data_free (WriteData *data)

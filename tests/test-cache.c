@@ -10,6 +10,8 @@
 #include <utime.h>
 
 #include "aip-cache.h"
+#include "aip-client.h"
+#include "aip-test-server.h"
 
 #define TOKEN "cache-sentinel-9f3a61c0d2"
 
@@ -488,15 +490,26 @@ directory_contains (const char *directory,
 static void
 test_no_token (void)
 {
-  g_autoptr(AipCache) cache = test_cache ();
-  g_autoptr(GBytes) body = fixture ("outbound-assistants.json");
+  g_autoptr(AipTestServer) server = aip_test_server_new ();
+  g_autoptr(AipClient) client = NULL;
+  g_autoptr(AipCache) cache = NULL;
   g_autoptr(AipResponse) response = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *authorization = NULL;
 
-  /* What the cache is given is what the parser kept of a response: the
-   * body alone, which the token was never part of. */
-  response = aip_response_new_from_bytes (body, &error);
+  /* A real fetch with the token, and its response written as the window
+   * does after a good refresh. */
+  aip_test_server_set_reply_file (server, TOKEN, "outbound-assistants.json");
+  client = aip_client_new (aip_test_server_get_base_url (server), &error);
   g_assert_no_error (error);
+  aip_client_fetch_outbound_async (client, TOKEN, NULL, store_result_cb, &result);
+  response = aip_client_fetch_outbound_finish (client, wait_for (&result), NULL, &error);
+  g_assert_no_error (error);
+  authorization = aip_test_server_dup_last_authorization (server);
+  g_assert_cmpstr (authorization, ==, "Bearer " TOKEN);
+
+  cache = aip_cache_new (aip_client_get_base_url (client));
   g_assert_true (write_body (cache, aip_response_get_body (response), &error));
   g_assert_no_error (error);
 
