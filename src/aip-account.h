@@ -67,8 +67,13 @@ void             aip_account_sign_out_async     (AipAccount           *self,
 gboolean         aip_account_sign_out_finish    (AipAccount           *self,
                                                  GAsyncResult         *result,
                                                  GError              **error);
-gboolean         aip_account_load_sample        (AipAccount           *self,
+void             aip_account_load_sample_async  (AipAccount           *self,
                                                  GBytes               *body,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean         aip_account_load_sample_finish (AipAccount           *self,
+                                                 GAsyncResult         *result,
                                                  GError              **error);
 
 G_END_DECLS

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AipApplication, aip_application, AIP, APPLICATION, AdwApplication)
 
-AipApplication *aip_application_new         (void);
-AipAccount     *aip_application_get_account (AipApplication *self);
+AipApplication *aip_application_new          (void);
+AipAccount     *aip_application_get_account  (AipApplication *self);
+GSettings      *aip_application_get_settings (AipApplication *self);
 
 G_END_DECLS

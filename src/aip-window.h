@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "aip-account.h"
+#include "aip-application.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AipWindow, aip_window, AIP, WINDOW, AdwApplicationWindow)
 
-AipWindow *aip_window_new (AdwApplication *application,
+AipWindow *aip_window_new (AipApplication *application,
                            AipAccount     *account);
 
 G_END_DECLS

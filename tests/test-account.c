@@ -1,0 +1,326 @@
+/* test-account.c: sign-in, refresh and sign-out against the loopback server
+ * and the throwaway keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "aip-account.h"
+#include "aip-test-server.h"
+
+typedef struct
+{
+  AipTestServer *server;
+  AipTokenStore *store;
+  AipAccount    *account;
+} Fixture;
+
+static GBytes *
+bytes_of (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) message = bytes_of ("{\"message\": \"Unauthenticated.\"}");
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = aip_test_server_new ();
+  aip_test_server_set_reply_file (fixture->server, "good-token", "outbound-assistants.json");
+  aip_test_server_set_reply_file (fixture->server, "other-token", "outbound-assistants-wrapped.json");
+  aip_test_server_set_reply (fixture->server, NULL, 401, "application/json", message, NULL, AIP_TEST_REPLY_NORMAL);
+
+  fixture->store = aip_token_store_new ();
+  fixture->account = aip_account_new (fixture->store);
+  aip_account_set_base_url (fixture->account, aip_test_server_get_base_url (fixture->server), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->account);
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->server, aip_test_server_free);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+static void
+wait_refreshed (AipAccount *account)
+{
+  while (aip_account_get_refreshing (account))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+stored_token (Fixture    *fixture,
+              const char *base_url)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  aip_token_store_lookup_async (fixture->store, base_url, NULL, store_result_cb, &result);
+  token = aip_token_store_lookup_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  return token;
+}
+
+static gboolean
+sign_in (Fixture     *fixture,
+         const char  *token,
+         gboolean     save,
+         GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aip_account_sign_in_async (fixture->account, token, save, NULL, store_result_cb, &result);
+  return aip_account_sign_in_finish (fixture->account, wait_for (&result), error);
+}
+
+static void
+sign_out (Fixture *fixture)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aip_account_sign_out_async (fixture->account, NULL, store_result_cb, &result);
+  aip_account_sign_out_finish (fixture->account, wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+skip_without_keyring (void)
+{
+  if (g_getenv ("AIP_TEST_HOME") != NULL)
+    return FALSE;
+
+  g_test_skip ("Needs the throwaway keyring of build-aux/with-keyring");
+  return TRUE;
+}
+
+static void
+test_account_sign_in (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *base_url = aip_account_get_base_url (fixture->account);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  if (skip_without_keyring ())
+    return;
+
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_SIGNED_OUT);
+
+  /* Rejected: nothing stored, nothing shown. */
+  g_assert_false (sign_in (fixture, "revoked", TRUE, &error));
+  g_assert_error (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_null (stored_token (fixture, base_url));
+  g_assert_false (aip_account_has_token (fixture->account));
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_SIGNED_OUT);
+
+  /* Accepted, with spaces around it as pasted: stored and shown. */
+  g_assert_true (sign_in (fixture, "  good-token\n", TRUE, &error));
+  g_assert_no_error (error);
+  token = stored_token (fixture, base_url);
+  g_assert_cmpstr (token, ==, "good-token");
+  g_assert_true (aip_account_has_token (fixture->account));
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 2);
+  g_assert_nonnull (aip_account_get_updated_at (fixture->account));
+
+  /* Signing in again replaces the stored token. */
+  g_assert_true (sign_in (fixture, "other-token", TRUE, &error));
+  g_clear_pointer (&token, g_free);
+  token = stored_token (fixture, base_url);
+  g_assert_cmpstr (token, ==, "other-token");
+
+  sign_out (fixture);
+  g_assert_null (stored_token (fixture, base_url));
+  g_assert_false (aip_account_has_token (fixture->account));
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_SIGNED_OUT);
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 0);
+}
+
+static void
+test_account_sign_in_network_error (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_keyring ())
+    return;
+
+  aip_account_set_base_url (fixture->account, "http://127.0.0.1:1/api", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (sign_in (fixture, "good-token", TRUE, &error));
+  g_assert_error (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_NETWORK);
+  g_assert_null (stored_token (fixture, "http://127.0.0.1:1/api"));
+  g_assert_false (aip_account_has_token (fixture->account));
+}
+
+static void
+test_account_without_saving (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_keyring ())
+    return;
+
+  g_assert_true (sign_in (fixture, "good-token", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (aip_account_has_token (fixture->account));
+  g_assert_null (stored_token (fixture, aip_account_get_base_url (fixture->account)));
+}
+
+static void
+test_account_refresh (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) html = bytes_of ("<html><body>502 Bad Gateway</body></html>");
+  guint before;
+
+  aip_account_set_token (fixture->account, "good-token");
+  aip_account_refresh (fixture->account);
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_LOADING);
+  /* Asked for while one runs: ignored. */
+  aip_account_refresh (fixture->account);
+  wait_refreshed (fixture->account);
+  g_assert_cmpuint (aip_test_server_get_n_requests (fixture->server), ==, 1);
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 2);
+
+  /* A failing refresh keeps what is shown. */
+  aip_test_server_set_reply (fixture->server, "good-token", 502, "text/html", html, NULL, AIP_TEST_REPLY_NORMAL);
+  before = aip_test_server_get_n_requests (fixture->server);
+  aip_account_refresh (fixture->account);
+  wait_refreshed (fixture->account);
+  g_assert_cmpuint (aip_test_server_get_n_requests (fixture->server), ==, before + 1);
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_ERROR);
+  g_assert_error ((GError *) aip_account_get_error (fixture->account), AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_SERVER);
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 2);
+}
+
+static void
+test_account_new_token_cancels (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GBytes) empty = bytes_of ("[]");
+
+  aip_test_server_set_reply (fixture->server, "slow-token", 200, "application/json", empty, NULL, AIP_TEST_REPLY_HANG);
+  aip_account_set_token (fixture->account, "slow-token");
+  aip_account_refresh (fixture->account);
+  g_assert_true (aip_account_get_refreshing (fixture->account));
+
+  aip_account_set_token (fixture->account, "good-token");
+  g_assert_false (aip_account_get_refreshing (fixture->account));
+
+  aip_account_refresh (fixture->account);
+  wait_refreshed (fixture->account);
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 2);
+}
+
+static void
+test_account_base_url (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AipTestServer) other = aip_test_server_new ();
+  g_autoptr(GError) error = NULL;
+
+  aip_test_server_set_reply_file (other, NULL, "outbound-assistants.json");
+
+  aip_account_set_token (fixture->account, "good-token");
+  aip_account_refresh (fixture->account);
+  wait_refreshed (fixture->account);
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 2);
+
+  /* Another server: the token and data of the first are forgotten, and
+   * nothing is sent to the second. */
+  g_assert_true (aip_account_set_base_url (fixture->account, aip_test_server_get_base_url (other), &error));
+  g_assert_no_error (error);
+  g_assert_false (aip_account_has_token (fixture->account));
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_SIGNED_OUT);
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 0);
+  aip_account_refresh (fixture->account);
+  g_assert_false (aip_account_get_refreshing (fixture->account));
+  g_assert_cmpuint (aip_test_server_get_n_requests (other), ==, 0);
+
+  g_assert_false (aip_account_set_base_url (fixture->account, "http://example.com/api", &error));
+  g_assert_error (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_BASE_URL);
+  g_assert_cmpstr (aip_account_get_base_url (fixture->account), ==, aip_test_server_get_base_url (other));
+}
+
+static void
+test_account_sample (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "outbound-assistants.json", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  body = g_bytes_new_take (contents, length);
+
+  aip_account_load_sample_async (fixture->account, body, NULL, store_result_cb, &result);
+  g_assert_true (aip_account_load_sample_finish (fixture->account, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (aip_account_get_sample (fixture->account));
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 2);
+
+  /* The sample never sends a request. */
+  aip_account_refresh (fixture->account);
+  g_assert_false (aip_account_get_refreshing (fixture->account));
+  g_assert_cmpuint (aip_test_server_get_n_requests (fixture->server), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/account/sign-in", test_account_sign_in);
+  ADD ("/account/sign-in-network-error", test_account_sign_in_network_error);
+  ADD ("/account/without-saving", test_account_without_saving);
+  ADD ("/account/refresh", test_account_refresh);
+  ADD ("/account/new-token-cancels", test_account_new_token_cancels);
+  ADD ("/account/base-url", test_account_base_url);
+  ADD ("/account/sample", test_account_sample);
+#undef ADD
+
+  return g_test_run ();
+}
