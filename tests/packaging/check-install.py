@@ -16,17 +16,9 @@ import sys
 import tempfile
 
 from installtree import installed, installed_locally, run_env
+from report import check, finish
 
 EXPORTED_DIRS = ["share/applications", "share/metainfo", "share/icons", "share/dbus-1"]
-
-failures = []
-
-
-def check(ok, message):
-    print(("ok: " if ok else "FAIL: ") + message, flush=True)
-    if not ok:
-        failures.append(message)
-
 
 def named_after(name, app_id):
     # Flatpak's own rule: the id, then the end of the name, a dot or a dash.
@@ -104,10 +96,7 @@ def main():
               "the installed binary answers --version (exit status %d)" % result.returncode)
         check(args.version in result.stdout, "--version prints %s" % args.version)
 
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 
+from report import check, finish
+
 RUNTIME = "org.gnome.Platform"
 RUNTIME_VERSION = "51"
 SDK = "org.gnome.Sdk"
@@ -27,15 +29,6 @@ FINISH_ARGS = [
 MESON_BUILTIN = {"buildtype", "debug", "optimization", "werror", "warning_level",
                  "prefix", "libdir", "datadir", "localedir", "wrap_mode"}
 CLEANUP = ["/include", "/lib/pkgconfig", "/share/pkgconfig", "*.la", "*.a"]
-
-failures = []
-
-
-def check(ok, message):
-    print(("ok: " if ok else "FAIL: ") + message)
-    if not ok:
-        failures.append(message)
-
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
@@ -106,10 +99,7 @@ def main():
                 check(name in known or name in MESON_BUILTIN or name.startswith("b_"),
                       "config-opts option %s exists in meson_options.txt" % name)
 
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":
