@@ -25,7 +25,7 @@ def named_after(name, app_id):
     return name == app_id or name.startswith(app_id + ".") or name.startswith(app_id + "-")
 
 
-def check_flatpak_tree(root, app_id, executable):
+def check_flatpak_tree(root, app_id, executable, domain):
     print("# the /app tree in %s" % root, flush=True)
     for sub in EXPORTED_DIRS:
         top = os.path.join(root, sub)
@@ -41,6 +41,7 @@ def check_flatpak_tree(root, app_id, executable):
         "share/icons/hicolor/scalable/apps/%s.svg" % app_id,
         "share/icons/hicolor/symbolic/apps/%s-symbolic.svg" % app_id,
         "share/glib-2.0/schemas/%s.gschema.xml" % app_id,
+        "share/locale/bg/LC_MESSAGES/%s.mo" % domain,
     ]
     for rel in expected:
         check(os.path.isfile(os.path.join(root, rel)), "%s is installed" % rel)
@@ -73,12 +74,13 @@ def main():
     parser.add_argument("--app-id", required=True)
     parser.add_argument("--executable", required=True)
     parser.add_argument("--version", required=True)
+    parser.add_argument("--domain", required=True, help="the gettext domain")
     args = parser.parse_args()
 
     destdir = os.path.join(args.workdir, "destdir")
     with installed(args.meson, args.srcdir, os.path.join(args.workdir, "build-app"),
                    "/app", destdir) as root:
-        check_flatpak_tree(root, args.app_id, args.executable)
+        check_flatpak_tree(root, args.app_id, args.executable, args.domain)
         check_outside_prefix(destdir, "/app")
 
     with installed_locally(args.meson, args.srcdir, args.workdir) as prefix:
