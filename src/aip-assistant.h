@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (AipAssistant, aip_assistant, AIP, ASSISTANT, GObject)
  * type read back as AIP_ASSISTANT_NO_ID. */
 #define AIP_ASSISTANT_NO_ID ((gint64) -1)
 
+GHashTable   *aip_assistant_new_string_table    (void);
 AipAssistant *aip_assistant_new_from_json       (JsonObject    *object,
                                                  GHashTable    *strings);
 gint64        aip_assistant_get_id              (AipAssistant  *self);

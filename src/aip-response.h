@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (AipResponse, aip_response, AIP, RESPONSE, GObject)
 
 AipResponse *aip_response_new_from_bytes   (GBytes       *body,
                                             GError      **error);
+AipResponse *aip_response_new_from_bytes_sequential
+                                           (GBytes       *body,
+                                            GError      **error);
 GBytes      *aip_response_get_body         (AipResponse  *self);
 GPtrArray   *aip_response_get_assistants   (AipResponse  *self);
 GPtrArray   *aip_response_steal_assistants (AipResponse  *self);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsecret/secret.h>
 
 G_BEGIN_DECLS
 
@@ -24,36 +25,37 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (AipTokenStore, aip_token_store, AIP, TOKEN_STORE, GObject)
 
-GQuark         aip_token_store_error_quark  (void);
-AipTokenStore *aip_token_store_new          (void);
-guint          aip_token_store_get_timeout  (AipTokenStore        *self);
-void           aip_token_store_set_timeout  (AipTokenStore        *self,
-                                             guint                 seconds);
-gboolean       aip_token_store_get_prompting (AipTokenStore       *self);
-void           aip_token_store_lookup_async (AipTokenStore        *self,
-                                             const char           *base_url,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-char          *aip_token_store_lookup_finish (AipTokenStore       *self,
-                                              GAsyncResult        *result,
-                                              GError             **error);
-void           aip_token_store_store_async  (AipTokenStore        *self,
-                                             const char           *base_url,
-                                             const char           *token,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-gboolean       aip_token_store_store_finish (AipTokenStore        *self,
-                                             GAsyncResult         *result,
-                                             GError              **error);
-void           aip_token_store_clear_async  (AipTokenStore        *self,
-                                             const char           *base_url,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-gboolean       aip_token_store_clear_finish (AipTokenStore        *self,
-                                             GAsyncResult         *result,
-                                             GError             **error);
+GQuark              aip_token_store_error_quark   (void);
+const SecretSchema *aip_token_store_get_schema    (void);
+AipTokenStore      *aip_token_store_new           (void);
+guint               aip_token_store_get_timeout   (AipTokenStore        *self);
+void                aip_token_store_set_timeout   (AipTokenStore        *self,
+                                                   guint                 seconds);
+gboolean            aip_token_store_get_prompting (AipTokenStore        *self);
+void                aip_token_store_lookup_async  (AipTokenStore        *self,
+                                                   const char           *base_url,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+char               *aip_token_store_lookup_finish (AipTokenStore        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+void                aip_token_store_store_async   (AipTokenStore        *self,
+                                                   const char           *base_url,
+                                                   const char           *token,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean            aip_token_store_store_finish  (AipTokenStore        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+void                aip_token_store_clear_async   (AipTokenStore        *self,
+                                                   const char           *base_url,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean            aip_token_store_clear_finish  (AipTokenStore        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 
 G_END_DECLS

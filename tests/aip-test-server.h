@@ -25,6 +25,9 @@ typedef struct _AipTestServer AipTestServer;
 /* The server runs on its own thread and main context, so that a test can
  * block its own main loop in the client under test. */
 AipTestServer *aip_test_server_new               (void);
+/* The same over https, with a self-signed certificate that no client
+ * trusts; its base URL is https://127.0.0.1:PORT/api. */
+AipTestServer *aip_test_server_new_tls           (void);
 void           aip_test_server_free              (AipTestServer    *self);
 /* http://127.0.0.1:PORT/api */
 const char    *aip_test_server_get_base_url      (AipTestServer    *self);

@@ -1,0 +1,363 @@
+/* aip-health.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aiployees-assistants"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "aip-health.h"
+
+/* A prompt can hold any number of placeholders; past this many per text
+ * the rest are counted in one sentence instead of one sentence each. */
+#define MAX_NAMED_PLACEHOLDERS 3
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Calls func for each "{{ name }}" in text, with the name trimmed, until
+ * it returns FALSE; braces inside the name or a line break end the search
+ * for that one. */
+static void
+scan_placeholders (const char *text,
+                   gboolean  (*func) (const char *name,
+                                      gsize       length,
+                                      gpointer    user_data),
+                   gpointer    user_data)
+{
+  const char *p = text;
+
+  if (text == NULL)
+    return;
+
+  while ((p = strstr (p, "{{")) != NULL)
+    {
+      const char *start = p + 2;
+      const char *end = start;
+
+      while (*end != '\0' && *end != '{' && *end != '}' && *end != '\n' && *end != '\r')
+        end++;
+
+      if (end[0] != '}' || end[1] != '}')
+        {
+          p++;
+          continue;
+        }
+
+      p = end + 2;
+
+      while (start < end && g_ascii_isspace (*start))
+        start++;
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
+
+      if (end > start && !func (start, end - start, user_data))
+        return;
+    }
+}
+
+static gboolean
+has_variable_len (AipAssistant *assistant,
+                  const char   *name,
+                  gsize         length)
+{
+  guint n_variables = aip_assistant_get_n_variables (assistant);
+
+  for (guint i = 0; i < n_variables; i++)
+    {
+      const char *variable = aip_assistant_get_variable_name (assistant, i);
+
+      if (strncmp (variable, name, length) == 0 && variable[length] == '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GPtrArray    *names;
+  GHashTable   *seen;
+  AipAssistant *assistant;
+} Collect;
+
+static gboolean
+collect_cb (const char *name,
+            gsize       length,
+            gpointer    user_data)
+{
+  Collect *collect = user_data;
+  g_autofree char *copy = NULL;
+
+  if (collect->assistant != NULL && has_variable_len (collect->assistant, name, length))
+    return TRUE;
+
+  copy = g_strndup (name, length);
+  if (!g_hash_table_contains (collect->seen, copy))
+    {
+      g_hash_table_add (collect->seen, copy);
+      g_ptr_array_add (collect->names, g_steal_pointer (&copy));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+missing_cb (const char *name,
+            gsize       length,
+            gpointer    user_data)
+{
+  AipAssistant **assistant = user_data;
+
+  if (has_variable_len (*assistant, name, length))
+    return TRUE;
+
+  *assistant = NULL;
+  return FALSE;
+}
+
+static GStrv
+collect_placeholders (const char   *text,
+                      AipAssistant *assistant)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  Collect collect = { g_ptr_array_new (), seen, assistant };
+
+  scan_placeholders (text, collect_cb, &collect);
+  g_ptr_array_add (collect.names, NULL);
+
+  return (GStrv) g_ptr_array_free (collect.names, FALSE);
+}
+
+/* Runs for every assistant at each refresh and filter change: no
+ * allocation, and it stops at the first missing name. */
+static gboolean
+has_missing_placeholder (AipAssistant *assistant,
+                         const char   *text)
+{
+  AipAssistant *found = assistant;
+
+  scan_placeholders (text, missing_cb, &found);
+
+  return found == NULL;
+}
+
+static int
+days_since_update (AipAssistant *assistant,
+                   GDateTime    *now)
+{
+  GDateTime *updated_at = aip_assistant_get_updated_at (assistant);
+
+  if (updated_at == NULL)
+    return 0;
+
+  return (int) CLAMP (g_date_time_difference (now, updated_at) / G_TIME_SPAN_DAY, 0, G_MAXINT);
+}
+
+static gboolean
+is_not_updated (AipAssistant *assistant,
+                GDateTime    *now)
+{
+  GDateTime *updated_at = aip_assistant_get_updated_at (assistant);
+
+  return aip_assistant_is_active (assistant) &&
+         updated_at != NULL &&
+         g_date_time_difference (now, updated_at) >
+           (GTimeSpan) AIP_HEALTH_MAX_DAYS_WITHOUT_UPDATE * G_TIME_SPAN_DAY;
+}
+
+static void
+describe_placeholders (GPtrArray    *sentences,
+                       AipAssistant *assistant,
+                       const char   *text,
+                       gboolean      system_prompt)
+{
+  g_auto(GStrv) missing = aip_health_missing_placeholders (assistant, text);
+  guint n_missing = g_strv_length (missing);
+
+  for (guint i = 0; i < n_missing && i < MAX_NAMED_PLACEHOLDERS; i++)
+    {
+      char *sentence;
+
+      if (system_prompt)
+        /* Translators: %s is the name of a placeholder such as company_name */
+        sentence = g_strdup_printf (_("The system prompt uses {{%s}}, "
+                                      "which is not among the variables"),
+                                    missing[i]);
+      else
+        /* Translators: %s is the name of a placeholder such as company_name */
+        sentence = g_strdup_printf (_("The initial message uses {{%s}}, "
+                                      "which is not among the variables"),
+                                    missing[i]);
+
+      g_ptr_array_add (sentences, sentence);
+    }
+
+  if (n_missing > MAX_NAMED_PLACEHOLDERS)
+    {
+      guint n_more = n_missing - MAX_NAMED_PLACEHOLDERS;
+      char *sentence;
+
+      if (system_prompt)
+        sentence = g_strdup_printf (ngettext ("The system prompt uses %u more placeholder "
+                                              "that is not among the variables",
+                                              "The system prompt uses %u more placeholders "
+                                              "that are not among the variables",
+                                              n_more),
+                                    n_more);
+      else
+        sentence = g_strdup_printf (ngettext ("The initial message uses %u more placeholder "
+                                              "that is not among the variables",
+                                              "The initial message uses %u more placeholders "
+                                              "that are not among the variables",
+                                              n_more),
+                                    n_more);
+
+      g_ptr_array_add (sentences, sentence);
+    }
+}
+
+/**
+ * aip_health_check:
+ * @assistant: an assistant
+ * @now: the current time
+ *
+ * Looks for settings that keep an assistant from working as meant: a
+ * webhook half set up, placeholders the variables do not fill, an empty
+ * message or prompt, an active assistant nobody has touched for long.
+ *
+ * Returns: the problems found, %AIP_HEALTH_OK for none
+ */
+AipHealthFlags
+aip_health_check (AipAssistant *assistant,
+                  GDateTime    *now)
+{
+  AipHealthFlags flags = AIP_HEALTH_OK;
+  gboolean has_url;
+
+  g_return_val_if_fail (AIP_IS_ASSISTANT (assistant), AIP_HEALTH_OK);
+  g_return_val_if_fail (now != NULL, AIP_HEALTH_OK);
+
+  has_url = !is_blank (aip_assistant_get_webhook_url (assistant));
+  if (has_url && !aip_assistant_get_webhook_active (assistant))
+    flags |= AIP_HEALTH_WEBHOOK_INACTIVE;
+  if (!has_url && aip_assistant_get_webhook_active (assistant))
+    flags |= AIP_HEALTH_WEBHOOK_WITHOUT_URL;
+
+  if (has_missing_placeholder (assistant, aip_assistant_get_initial_message (assistant)))
+    flags |= AIP_HEALTH_INITIAL_MESSAGE_PLACEHOLDERS;
+  if (has_missing_placeholder (assistant, aip_assistant_get_system_prompt (assistant)))
+    flags |= AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS;
+
+  if (is_blank (aip_assistant_get_initial_message (assistant)))
+    flags |= AIP_HEALTH_EMPTY_INITIAL_MESSAGE;
+  if (is_blank (aip_assistant_get_system_prompt (assistant)))
+    flags |= AIP_HEALTH_EMPTY_SYSTEM_PROMPT;
+
+  if (is_not_updated (assistant, now))
+    flags |= AIP_HEALTH_NOT_UPDATED;
+
+  return flags;
+}
+
+/**
+ * aip_health_describe:
+ * @assistant: an assistant
+ * @now: the current time
+ *
+ * Says in words what aip_health_check() found, one sentence per problem,
+ * for a tooltip or the detail pane.
+ *
+ * Returns: (transfer container) (element-type utf8): the translated
+ *   sentences, empty when all is well
+ */
+GPtrArray *
+aip_health_describe (AipAssistant *assistant,
+                     GDateTime    *now)
+{
+  GPtrArray *sentences;
+  AipHealthFlags flags;
+
+  g_return_val_if_fail (AIP_IS_ASSISTANT (assistant), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  sentences = g_ptr_array_new_with_free_func (g_free);
+  flags = aip_health_check (assistant, now);
+
+  if (flags & AIP_HEALTH_WEBHOOK_INACTIVE)
+    g_ptr_array_add (sentences,
+                     g_strdup (_("The webhook URL is set but the webhook is inactive")));
+  if (flags & AIP_HEALTH_WEBHOOK_WITHOUT_URL)
+    g_ptr_array_add (sentences, g_strdup (_("The webhook is active but has no URL")));
+  if (flags & AIP_HEALTH_INITIAL_MESSAGE_PLACEHOLDERS)
+    describe_placeholders (sentences, assistant,
+                           aip_assistant_get_initial_message (assistant), FALSE);
+  if (flags & AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS)
+    describe_placeholders (sentences, assistant,
+                           aip_assistant_get_system_prompt (assistant), TRUE);
+  if (flags & AIP_HEALTH_EMPTY_INITIAL_MESSAGE)
+    g_ptr_array_add (sentences, g_strdup (_("The initial message is empty")));
+  if (flags & AIP_HEALTH_EMPTY_SYSTEM_PROMPT)
+    g_ptr_array_add (sentences, g_strdup (_("The system prompt is empty")));
+  if (flags & AIP_HEALTH_NOT_UPDATED)
+    {
+      int days = days_since_update (assistant, now);
+
+      g_ptr_array_add (sentences,
+                       g_strdup_printf (ngettext ("Active but not updated for %d day",
+                                                  "Active but not updated for %d days",
+                                                  days),
+                                        days));
+    }
+
+  return sentences;
+}
+
+/**
+ * aip_health_find_placeholders:
+ * @text: (nullable): an initial message or system prompt
+ *
+ * Finds the names of the `{{placeholder}}`s in @text, with any spaces
+ * inside the braces trimmed (`{{ company_name }}` is `company_name`).
+ *
+ * Returns: (transfer full): each name once, in the order first used
+ */
+GStrv
+aip_health_find_placeholders (const char *text)
+{
+  return collect_placeholders (text, NULL);
+}
+
+/**
+ * aip_health_missing_placeholders:
+ * @assistant: an assistant
+ * @text: (nullable): its initial message or system prompt
+ *
+ * Returns: (transfer full): the names of the placeholders in @text that
+ *   are not among the assistant's variables, each once, in the order first
+ *   used
+ */
+GStrv
+aip_health_missing_placeholders (AipAssistant *assistant,
+                                 const char   *text)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT (assistant), NULL);
+
+  return collect_placeholders (text, assistant);
+}

@@ -1,0 +1,859 @@
+/* aip-json-scan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aiployees-assistants"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aip-json-scan.h"
+
+/* The scanner accepts only what json-glib reads exactly as RFC 8259 does,
+ * so that every item span can be parsed on its own and give the very node
+ * the whole-document parse would. Everything else (comments, single quotes,
+ * lone surrogate escapes, which json-glib 1.6 reads past the closing quote,
+ * trailing data, escaped root keys...) is NOT_STRICT and goes to the
+ * whole-document parse. */
+
+typedef enum
+{
+  STEP_OK,
+  STEP_TRUNCATED,
+  STEP_NOT_STRICT,
+} Step;
+
+typedef struct
+{
+  const guchar *data;
+  gsize         length;
+  gsize         pos;
+} Scanner;
+
+/* Printable ASCII other than the quote and the backslash. Ranges keep
+ * -Woverride-init quiet. */
+static const guint8 plain_string_byte[256] = {
+  [0x20 ... 0x21] = 1,
+  [0x23 ... 0x5b] = 1,
+  [0x5d ... 0x7f] = 1,
+};
+
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The high bit of each byte of v that is a quote or a backslash, and maybe
+ * of some bytes after one (enough to tell whether there is any) */
+static inline guint64
+quotes_and_backslashes (guint64 v)
+{
+  guint64 quote = v ^ (ONES * '"');
+  guint64 backslash = v ^ (ONES * '\\');
+
+  return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
+}
+
+/* Whether any of the eight bytes is a quote, a backslash, a control
+ * character or not ASCII: what plain_string_byte does not pass. */
+static inline gboolean
+has_special_byte (guint64 v)
+{
+  guint64 control = v - ONES * 0x20;
+
+  return (quotes_and_backslashes (v) | ((control | v) & HIGHS)) != 0;
+}
+
+static const guint8 space_byte[256] = {
+  [' '] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1,
+};
+
+static inline gboolean
+is_space (guchar c)
+{
+  return space_byte[c];
+}
+
+static inline gboolean
+is_digit (guchar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline int
+hex_value (guchar c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static inline void
+skip_space (Scanner *s)
+{
+  const guchar *p = s->data + s->pos;
+  const guchar *end = s->data + s->length;
+
+  while (p < end && space_byte[*p])
+    p++;
+  s->pos = p - s->data;
+}
+
+static inline gboolean
+at_end (Scanner *s)
+{
+  return s->pos >= s->length;
+}
+
+/* Reads "\uXXXX" at s->pos. */
+static Step
+read_unicode_escape (Scanner *s,
+                     gunichar *value)
+{
+  gunichar v = 0;
+
+  if (s->pos + 6 > s->length)
+    {
+      /* Whatever is there must still look like the start of an escape */
+      for (gsize i = s->pos; i < s->length; i++)
+        {
+          if ((i == s->pos && s->data[i] != '\\') ||
+              (i == s->pos + 1 && s->data[i] != 'u') ||
+              (i >= s->pos + 2 && hex_value (s->data[i]) < 0))
+            return STEP_NOT_STRICT;
+        }
+      s->pos = s->length;
+      return STEP_TRUNCATED;
+    }
+
+  if (s->data[s->pos] != '\\' || s->data[s->pos + 1] != 'u')
+    return STEP_NOT_STRICT;
+
+  for (guint i = 2; i < 6; i++)
+    {
+      int h = hex_value (s->data[s->pos + i]);
+
+      if (h < 0)
+        return STEP_NOT_STRICT;
+      v = (v << 4) | (guint) h;
+    }
+
+  s->pos += 6;
+  *value = v;
+
+  return STEP_OK;
+}
+
+static Step
+scan_escape (Scanner *s)
+{
+  gunichar high, low;
+  Step step;
+
+  g_assert (s->data[s->pos] == '\\');
+
+  if (s->pos + 1 >= s->length)
+    {
+      s->pos = s->length;
+      return STEP_TRUNCATED;
+    }
+
+  switch (s->data[s->pos + 1])
+    {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+      s->pos += 2;
+      return STEP_OK;
+
+    case 'u':
+      if ((step = read_unicode_escape (s, &high)) != STEP_OK)
+        return step;
+      if (high < 0xd800 || high > 0xdfff)
+        return STEP_OK;
+      /* json-glib 1.6 swallows what follows a lone surrogate, closing
+       * quote included, so only a complete pair is strict here. */
+      if (high > 0xdbff)
+        return STEP_NOT_STRICT;
+      if ((step = read_unicode_escape (s, &low)) != STEP_OK)
+        return step;
+      if (low < 0xdc00 || low > 0xdfff)
+        return STEP_NOT_STRICT;
+      return STEP_OK;
+
+    default:
+      return STEP_NOT_STRICT;
+    }
+}
+
+/* One UTF-8 sequence starting with a byte >= 0x80, as g_utf8_validate()
+ * accepts it: no overlong forms, no surrogates, nothing above U+10FFFF. */
+static Step
+scan_utf8 (Scanner *s)
+{
+  const guchar *p = s->data + s->pos;
+  gsize left = s->length - s->pos;
+  guchar c = p[0];
+  guchar min = 0x80, max = 0xbf;
+  gsize n;
+
+  if (c < 0xc2)
+    return STEP_NOT_STRICT;
+  else if (c < 0xe0)
+    n = 2;
+  else if (c < 0xf0)
+    {
+      n = 3;
+      if (c == 0xe0)
+        min = 0xa0;
+      else if (c == 0xed)
+        max = 0x9f;
+    }
+  else if (c < 0xf5)
+    {
+      n = 4;
+      if (c == 0xf0)
+        min = 0x90;
+      else if (c == 0xf4)
+        max = 0x8f;
+    }
+  else
+    return STEP_NOT_STRICT;
+
+  /* A sequence cut short is invalid text, not a truncated document: the
+   * whole-document path reports it as such. */
+  if (left < n)
+    return STEP_NOT_STRICT;
+  if (p[1] < min || p[1] > max)
+    return STEP_NOT_STRICT;
+  for (gsize i = 2; i < n; i++)
+    if (p[i] < 0x80 || p[i] > 0xbf)
+      return STEP_NOT_STRICT;
+
+  s->pos += n;
+
+  return STEP_OK;
+}
+
+static Step
+scan_string (Scanner  *s,
+             gboolean *escaped)
+{
+  g_assert (s->data[s->pos] == '"');
+
+  s->pos++;
+
+  for (;;)
+    {
+      const guchar *p = s->data + s->pos;
+      const guchar *end = s->data + s->length;
+      Step step;
+      guchar c;
+
+      /* Eight bytes at a time through the long plain runs of prompts */
+      while (end - p >= 8)
+        {
+          guint64 v;
+
+          memcpy (&v, p, sizeof v);
+          if (has_special_byte (v))
+            break;
+          p += 8;
+        }
+      while (p < end && plain_string_byte[*p])
+        p++;
+      s->pos = p - s->data;
+
+      if (p == end)
+        return STEP_TRUNCATED;
+
+      c = *p;
+      if (c == '"')
+        {
+          s->pos++;
+          return STEP_OK;
+        }
+      else if (c == '\\')
+        {
+          *escaped = TRUE;
+          step = scan_escape (s);
+        }
+      else if (c < 0x20)
+        step = STEP_NOT_STRICT;
+      else
+        step = scan_utf8 (s);
+
+      if (step != STEP_OK)
+        return step;
+    }
+}
+
+static Step
+scan_digits (Scanner *s)
+{
+  if (at_end (s))
+    return STEP_TRUNCATED;
+  if (!is_digit (s->data[s->pos]))
+    return STEP_NOT_STRICT;
+  while (s->pos < s->length && is_digit (s->data[s->pos]))
+    s->pos++;
+  return STEP_OK;
+}
+
+static Step
+scan_number (Scanner *s)
+{
+  Step step;
+
+  if (s->data[s->pos] == '-')
+    s->pos++;
+
+  if (at_end (s))
+    return STEP_TRUNCATED;
+  if (s->data[s->pos] == '0')
+    s->pos++;
+  else if ((step = scan_digits (s)) != STEP_OK)
+    return step;
+
+  if (s->pos < s->length && s->data[s->pos] == '.')
+    {
+      s->pos++;
+      if ((step = scan_digits (s)) != STEP_OK)
+        return step;
+    }
+
+  if (s->pos < s->length && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
+    {
+      s->pos++;
+      if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
+        s->pos++;
+      if ((step = scan_digits (s)) != STEP_OK)
+        return step;
+    }
+
+  return STEP_OK;
+}
+
+static Step
+scan_literal (Scanner    *s,
+              const char *word)
+{
+  for (const char *w = word; *w != '\0'; w++, s->pos++)
+    {
+      if (at_end (s))
+        return STEP_TRUNCATED;
+      if (s->data[s->pos] != (guchar) *w)
+        return STEP_NOT_STRICT;
+    }
+
+  return STEP_OK;
+}
+
+static inline void
+append_span (GArray **array,
+             gsize    start,
+             gsize    end)
+{
+  AipJsonSpan span = { start, end };
+
+  if (*array == NULL)
+    *array = g_array_new (FALSE, FALSE, sizeof (AipJsonSpan));
+  g_array_append_val (*array, span);
+}
+
+/**
+ * aip_json_scan:
+ * @data: (array length=length): the document
+ * @length: its length in bytes
+ * @scan: (out caller-allocates): the result; clear it with
+ *   aip_json_scan_clear()
+ *
+ * Checks in one pass that @data is strict JSON nested at most
+ * %AIP_JSON_MAX_DEPTH deep, and finds the byte ranges of the items of the
+ * list of assistants: the elements of a root array, or of the array in the
+ * last "data" member of a root object (json-glib keeps the last of
+ * duplicate members). Allocates only the arrays of ranges.
+ */
+void
+aip_json_scan (const char  *data,
+               gsize        length,
+               AipJsonScan *scan)
+{
+  Scanner s = { (const guchar *) data, length, 0 };
+  guchar stack[AIP_JSON_MAX_DEPTH];
+  guint depth = 0;
+  guint item_depth = 0;
+  gsize item_start = 0;
+  gsize member_start = 0;
+  gsize key_start;
+  gboolean key_is_data = FALSE;
+  gboolean member_is_items = FALSE;
+  gboolean has_data_array = FALSE;
+  AipJsonSpan data_array = { 0, 0 };
+  gboolean escaped;
+  Step step;
+  guchar c;
+
+  g_return_if_fail (data != NULL || length == 0);
+  g_return_if_fail (scan != NULL);
+
+  memset (scan, 0, sizeof *scan);
+  scan->items = g_array_sized_new (FALSE, FALSE, sizeof (AipJsonSpan), length / 1024 + 1);
+
+value:
+  skip_space (&s);
+  if (at_end (&s))
+    {
+      if (depth == 0 && scan->root == AIP_JSON_ROOT_NONE)
+        goto done;
+      step = STEP_TRUNCATED;
+      goto fail;
+    }
+
+  c = s.data[s.pos];
+  if (depth == 0)
+    {
+      if (c == '[')
+        scan->root = AIP_JSON_ROOT_ARRAY;
+      else if (c == '{')
+        scan->root = AIP_JSON_ROOT_OBJECT;
+      else
+        scan->root = AIP_JSON_ROOT_SCALAR;
+    }
+  else if (depth == item_depth)
+    item_start = s.pos;
+  else if (depth == 1 && scan->root == AIP_JSON_ROOT_OBJECT)
+    {
+      member_start = s.pos;
+      member_is_items = key_is_data && c == '[';
+      if (key_is_data && has_data_array)
+        {
+          /* A later "data" replaces the earlier one */
+          append_span (&scan->others, data_array.start, data_array.end);
+          g_array_set_size (scan->items, 0);
+          has_data_array = FALSE;
+        }
+    }
+
+  switch (c)
+    {
+    case '[':
+    case '{':
+      if (depth == AIP_JSON_MAX_DEPTH)
+        {
+          scan->status = AIP_JSON_SCAN_TOO_DEEP;
+          goto stop;
+        }
+      stack[depth++] = c;
+      s.pos++;
+      if (c == '[' && ((depth == 1 && scan->root == AIP_JSON_ROOT_ARRAY) ||
+                       (depth == 2 && member_is_items)))
+        item_depth = depth;
+
+      skip_space (&s);
+      if (at_end (&s))
+        {
+          step = STEP_TRUNCATED;
+          goto fail;
+        }
+      if (s.data[s.pos] == (c == '[' ? ']' : '}'))
+        {
+          s.pos++;
+          goto close;
+        }
+      if (c == '[')
+        goto value;
+      goto key;
+
+    case '"':
+      escaped = FALSE;
+      step = scan_string (&s, &escaped);
+      break;
+
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      step = scan_number (&s);
+      break;
+
+    case 't':
+      step = scan_literal (&s, "true");
+      break;
+
+    case 'f':
+      step = scan_literal (&s, "false");
+      break;
+
+    case 'n':
+      step = scan_literal (&s, "null");
+      break;
+
+    default:
+      step = STEP_NOT_STRICT;
+      break;
+    }
+
+  if (step != STEP_OK)
+    goto fail;
+
+after:
+  /* A value just ended; depth is that of the container holding it */
+  if (depth == 0)
+    {
+      skip_space (&s);
+      if (!at_end (&s))
+        {
+          step = STEP_NOT_STRICT;
+          goto fail;
+        }
+      goto done;
+    }
+
+  if (depth == item_depth)
+    {
+      AipJsonSpan span = { item_start, s.pos };
+
+      g_array_append_val (scan->items, span);
+    }
+  else if (depth == 1 && scan->root == AIP_JSON_ROOT_OBJECT)
+    {
+      if (member_is_items)
+        {
+          data_array.start = member_start;
+          data_array.end = s.pos;
+          has_data_array = TRUE;
+        }
+      else
+        append_span (&scan->others, member_start, s.pos);
+      member_is_items = FALSE;
+    }
+
+  skip_space (&s);
+  if (at_end (&s))
+    {
+      step = STEP_TRUNCATED;
+      goto fail;
+    }
+
+  c = s.data[s.pos];
+  if (c == ',')
+    {
+      s.pos++;
+      if (stack[depth - 1] == '[')
+        goto value;
+      goto key;
+    }
+  if (c == (stack[depth - 1] == '[' ? ']' : '}'))
+    {
+      s.pos++;
+      goto close;
+    }
+  step = STEP_NOT_STRICT;
+  goto fail;
+
+close:
+  if (depth == item_depth)
+    item_depth = 0;
+  depth--;
+  goto after;
+
+key:
+  skip_space (&s);
+  if (at_end (&s))
+    {
+      step = STEP_TRUNCATED;
+      goto fail;
+    }
+  if (s.data[s.pos] != '"')
+    {
+      step = STEP_NOT_STRICT;
+      goto fail;
+    }
+
+  escaped = FALSE;
+  key_start = s.pos + 1;
+  if ((step = scan_string (&s, &escaped)) != STEP_OK)
+    goto fail;
+
+  if (depth == 1)
+    {
+      /* json-glib cuts a key at an escaped NUL, so "data\u0000x" is "data"
+       * to it: leave escaped root keys to the whole-document parse. */
+      if (escaped)
+        {
+          step = STEP_NOT_STRICT;
+          goto fail;
+        }
+      key_is_data = s.pos - 1 - key_start == 4 &&
+                    memcmp (s.data + key_start, "data", 4) == 0;
+    }
+
+  skip_space (&s);
+  if (at_end (&s))
+    {
+      step = STEP_TRUNCATED;
+      goto fail;
+    }
+  if (s.data[s.pos] != ':')
+    {
+      step = STEP_NOT_STRICT;
+      goto fail;
+    }
+  s.pos++;
+  goto value;
+
+done:
+  scan->status = AIP_JSON_SCAN_OK;
+  if (scan->root == AIP_JSON_ROOT_OBJECT && has_data_array)
+    scan->root = AIP_JSON_ROOT_DATA_ARRAY;
+  else if (scan->root != AIP_JSON_ROOT_ARRAY)
+    g_array_set_size (scan->items, 0);
+  scan->offset = s.pos;
+  return;
+
+fail:
+  /* A root scalar cut short may still be something json-glib reads
+   * ("1." is 1.0 to it): only a cut inside a container is surely broken. */
+  g_assert (step != STEP_OK);
+  if (step == STEP_TRUNCATED && depth > 0)
+    scan->status = AIP_JSON_SCAN_TRUNCATED;
+  else
+    scan->status = AIP_JSON_SCAN_NOT_STRICT;
+
+stop:
+  scan->offset = s.pos;
+  g_array_set_size (scan->items, 0);
+  if (scan->others != NULL)
+    g_array_set_size (scan->others, 0);
+}
+
+/**
+ * aip_json_scan_clear:
+ * @scan: a scan filled by aip_json_scan()
+ *
+ * Frees what @scan holds.
+ */
+void
+aip_json_scan_clear (AipJsonScan *scan)
+{
+  g_return_if_fail (scan != NULL);
+
+  g_clear_pointer (&scan->items, g_array_unref);
+  g_clear_pointer (&scan->others, g_array_unref);
+}
+
+/* The lexer below mirrors json-glib 1.6 (a copy of GScanner set up for
+ * JSON) where it decides what is inside a string or a comment, so that the
+ * brackets it counts are exactly those json-glib's recursive parser will
+ * descend into, up to the first error json-glib stops at. Later json-glib
+ * releases limit the nesting themselves. */
+
+static inline guchar
+next_byte (Scanner *s)
+{
+  /* GScanner reads NUL at the end and stays there */
+  if (s->pos >= s->length)
+    return 0;
+  return s->data[s->pos++];
+}
+
+static gunichar
+lenient_unichar (Scanner *s)
+{
+  gunichar value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int h = hex_value (next_byte (s));
+
+      if (h < 0)
+        break;
+      value += (gunichar) h << ((3 - i) * 4);
+    }
+
+  return value;
+}
+
+/* Returns FALSE where json-glib would stop with an error. */
+static gboolean
+lenient_string (Scanner *s)
+{
+  for (;;)
+    {
+      guchar c = next_byte (s);
+
+      if (c == 0)
+        return FALSE;
+      if (c == '"')
+        return TRUE;
+      if (c != '\\')
+        continue;
+
+      c = next_byte (s);
+      if (c == 'u' && s->pos < s->length && hex_value (s->data[s->pos]) >= 0)
+        {
+          gunichar high = lenient_unichar (s);
+
+          if (high >= 0xd800 && high <= 0xdfff &&
+              next_byte (s) == '\\' && next_byte (s) == 'u')
+            {
+              gunichar low = lenient_unichar (s);
+
+              if (high > 0xdbff || low < 0xdc00 || low > 0xdfff)
+                return FALSE;
+            }
+        }
+    }
+}
+
+static gboolean
+skip_to (Scanner *s,
+         guchar   closer)
+{
+  const guchar *found = memchr (s->data + s->pos, closer, s->length - s->pos);
+
+  if (found == NULL)
+    return FALSE;
+  s->pos = found - s->data + 1;
+  return TRUE;
+}
+
+/**
+ * aip_json_max_depth:
+ * @data: (array length=length): the document, valid UTF-8
+ * @length: its length in bytes
+ * @limit: where to stop counting
+ * @offset: (out) (optional): where the scan stopped
+ *
+ * Measures how deep json-glib's parser would nest on @data, whatever json-glib
+ * accepts beyond strict JSON: single-quoted strings, comments between
+ * slashes, its reading of unusual escapes.
+ *
+ * Returns: the deepest nesting, or @limit + 1 as soon as that is exceeded
+ */
+guint
+aip_json_max_depth (const char *data,
+                    gsize       length,
+                    guint       limit,
+                    gsize      *offset)
+{
+  Scanner s = { (const guchar *) data, length, 0 };
+  guint depth = 0;
+  guint max_depth = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, 0);
+
+  while (s.pos < s.length)
+    {
+      guchar c = s.data[s.pos++];
+      gboolean ok = TRUE;
+
+      switch (c)
+        {
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              max_depth = depth;
+              if (max_depth > limit)
+                goto out;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        case '"':
+          ok = lenient_string (&s);
+          break;
+
+        case '\'':
+          ok = skip_to (&s, '\'');
+          break;
+
+        case '/':
+          ok = skip_to (&s, '/');
+          break;
+
+        default:
+          break;
+        }
+
+      if (!ok)
+        break;
+    }
+
+out:
+  if (offset != NULL)
+    *offset = s.pos;
+
+  return max_depth;
+}
+
+/**
+ * aip_json_append_compact:
+ * @out: where to append
+ * @start: the start of strict JSON text, as aip_json_scan() accepted it
+ * @end: its end
+ *
+ * Appends the text without the spaces between tokens: json-glib's scanner
+ * takes a whole token's work for each of those, and servers often indent
+ * their output. What json-glib reads from it does not change.
+ */
+void
+aip_json_append_compact (GString    *out,
+                         const char *start,
+                         const char *end)
+{
+  const char *p = start;
+  char *dest;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (start <= end);
+
+  g_string_set_size (out, out->len + (end - start));
+  dest = out->str + out->len - (end - start);
+
+  while (p < end)
+    {
+      char c = *p++;
+
+      if (space_byte[(guchar) c])
+        continue;
+
+      *dest++ = c;
+      if (c != '"')
+        continue;
+
+      /* A string, copied as it is, eight bytes at a time */
+      while (p < end)
+        {
+          while (end - p >= 8)
+            {
+              guint64 v;
+
+              memcpy (&v, p, sizeof v);
+              if (quotes_and_backslashes (v) != 0)
+                break;
+              memcpy (dest, &v, sizeof v);
+              dest += 8;
+              p += 8;
+            }
+          if (p == end)
+            break;
+
+          c = *p++;
+          *dest++ = c;
+          if (c == '"')
+            break;
+          if (c == '\\' && p < end)
+            *dest++ = *p++;
+        }
+    }
+
+  g_string_truncate (out, dest - out->str);
+}

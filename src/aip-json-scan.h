@@ -1,0 +1,69 @@
+/* aip-json-scan.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The deepest nesting we hand to json-glib: the root array is level 1, an
+ * assistant level 2, its variables level 3. */
+#define AIP_JSON_MAX_DEPTH 64
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} AipJsonSpan;
+
+typedef enum
+{
+  /* Strict JSON (RFC 8259) that json-glib reads the same way item by item */
+  AIP_JSON_SCAN_OK,
+  AIP_JSON_SCAN_TOO_DEEP,
+  /* Strict JSON up to the end of the data, which came too early */
+  AIP_JSON_SCAN_TRUNCATED,
+  /* Anything else: only json-glib's whole-document parse can judge it */
+  AIP_JSON_SCAN_NOT_STRICT,
+} AipJsonScanStatus;
+
+typedef enum
+{
+  AIP_JSON_ROOT_NONE,
+  AIP_JSON_ROOT_SCALAR,
+  AIP_JSON_ROOT_ARRAY,
+  /* An object whose last "data" member is not an array, or that has none */
+  AIP_JSON_ROOT_OBJECT,
+  /* An object whose last "data" member is an array */
+  AIP_JSON_ROOT_DATA_ARRAY,
+} AipJsonRoot;
+
+typedef struct
+{
+  AipJsonScanStatus  status;
+  AipJsonRoot        root;
+  /* Where the scan stopped when the status is not OK */
+  gsize              offset;
+  /* The elements of the root array or of the root object's "data" array */
+  GArray            *items;
+  /* Every other member value of a root object, earlier "data" members
+   * included: not used, but json-glib must accept them too */
+  GArray            *others;
+} AipJsonScan;
+
+void  aip_json_scan           (const char  *data,
+                               gsize        length,
+                               AipJsonScan *scan);
+void  aip_json_scan_clear     (AipJsonScan *scan);
+guint aip_json_max_depth      (const char  *data,
+                               gsize        length,
+                               guint        limit,
+                               gsize       *offset);
+void  aip_json_append_compact (GString     *out,
+                               const char  *start,
+                               const char  *end);
+
+G_END_DECLS

@@ -1,0 +1,644 @@
+/* aip-response.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aiployees-assistants"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aip-client-error.h"
+#include "aip-json-scan.h"
+#include "aip-response-private.h"
+
+/* Below this many items, starting threads costs more than it saves */
+#define MIN_PARALLEL_ITEMS 64
+
+/* Items json-glib parses at a time: a group's tree stays small enough to be
+ * freed while still in the cache, and its memory serves the next group. */
+#define DEFAULT_GROUP_SIZE 48
+
+struct _AipResponse
+{
+  GObject    parent_instance;
+
+  GBytes    *body;
+  GPtrArray *assistants;
+  guint      n_skipped;
+};
+
+G_DEFINE_FINAL_TYPE (AipResponse, aip_response, G_TYPE_OBJECT)
+
+typedef enum
+{
+  PROBLEM_EMPTY,
+  PROBLEM_NOT_TEXT,
+  PROBLEM_UNREADABLE,
+  PROBLEM_NOT_A_LIST,
+} Problem;
+
+/* The work of one document, shared by the threads parsing it */
+typedef struct
+{
+  const char         *data;
+  const AipJsonSpan  *items;
+  guint               n_items;
+  guint               group_size;
+  guint               n_groups;
+  AipAssistant      **slots;
+
+  gint                next_group;
+  gint                failed;
+  gint                n_skipped;
+
+  GMutex              lock;
+  guint               error_group;
+  char               *error_message;
+} Job;
+
+static guint forced_group_size;
+
+static gboolean
+fail (GError  **error,
+      Problem   problem)
+{
+  const char *message = NULL;
+
+  switch (problem)
+    {
+    case PROBLEM_EMPTY:
+      message = _("The server sent an empty response instead of the list of assistants");
+      break;
+
+    case PROBLEM_NOT_TEXT:
+      message = _("The server sent a response that is not readable text");
+      break;
+
+    case PROBLEM_UNREADABLE:
+      message = _("The server sent a response that could not be read");
+      break;
+
+    case PROBLEM_NOT_A_LIST:
+    default:
+      message = _("The server sent a response that is not a list of assistants");
+      break;
+    }
+
+  g_set_error_literal (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE, message);
+
+  return FALSE;
+}
+
+/* json-glib quotes the offending text, which need not be UTF-8 */
+static void
+debug_json_error (const char *what,
+                  const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+  g_debug ("%s: %s", what, valid);
+}
+
+static AipAssistant *
+assistant_from_node (JsonNode   *node,
+                     GHashTable *strings)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return aip_assistant_new_from_json (json_node_get_object (node), strings);
+}
+
+static JsonArray *
+list_of_assistants (JsonNode *root)
+{
+  JsonNode *data;
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    return json_node_get_array (root);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  data = json_object_get_member (json_node_get_object (root), "data");
+  if (data == NULL || !JSON_NODE_HOLDS_ARRAY (data))
+    return NULL;
+
+  return json_node_get_array (data);
+}
+
+static gboolean
+parse_whole (const char  *data,
+             gsize        length,
+             GPtrArray   *assistants,
+             guint       *n_skipped,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GHashTable) strings = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *end;
+  JsonArray *array;
+  JsonNode *root;
+  gsize offset;
+  guint n;
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      g_debug ("Response is not UTF-8 at byte %zu", (gsize) (end - data));
+      return fail (error, PROBLEM_NOT_TEXT);
+    }
+
+  if (aip_json_max_depth (data, length, AIP_JSON_MAX_DEPTH, &offset) > AIP_JSON_MAX_DEPTH)
+    {
+      g_debug ("Response nests deeper than %d at byte %zu", AIP_JSON_MAX_DEPTH, offset);
+      return fail (error, PROBLEM_UNREADABLE);
+    }
+
+  if (length > G_MAXSSIZE)
+    return fail (error, PROBLEM_UNREADABLE);
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      debug_json_error ("Response is not JSON", local_error->message);
+      return fail (error, PROBLEM_UNREADABLE);
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    return fail (error, PROBLEM_EMPTY);
+
+  array = list_of_assistants (root);
+  if (array == NULL)
+    {
+      g_debug ("Response holds neither an array nor an object with a \"data\" array");
+      return fail (error, PROBLEM_NOT_A_LIST);
+    }
+
+  strings = aip_assistant_new_string_table ();
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings);
+
+      if (assistant != NULL)
+        g_ptr_array_add (assistants, assistant);
+      else
+        (*n_skipped)++;
+    }
+
+  return TRUE;
+}
+
+/* Parses spans as the elements of one array: the bytes between them are
+ * commas and spaces, so only brackets need adding. */
+static JsonParser *
+parse_spans (const char        *data,
+             const AipJsonSpan *first,
+             const AipJsonSpan *last,
+             GString           *buffer,
+             GError           **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_string_truncate (buffer, 0);
+  g_string_append_c (buffer, '[');
+  aip_json_append_compact (buffer, data + first->start, data + last->end);
+  g_string_append_c (buffer, ']');
+
+  if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))
+    return NULL;
+
+  return g_steal_pointer (&parser);
+}
+
+static void
+record_error (Job        *job,
+              guint       group,
+              const char *message)
+{
+  g_mutex_lock (&job->lock);
+  if (job->error_message == NULL || group < job->error_group)
+    {
+      g_free (job->error_message);
+      job->error_message = g_strdup (message);
+      job->error_group = group;
+    }
+  g_mutex_unlock (&job->lock);
+
+  g_atomic_int_set (&job->failed, 1);
+}
+
+static gboolean
+parse_group (Job        *job,
+             guint       group,
+             GHashTable *strings,
+             GString    *buffer,
+             guint      *n_skipped)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = group * job->group_size;
+  guint n = MIN (job->group_size, job->n_items - first);
+  JsonNode *root;
+  JsonArray *array;
+
+  parser = parse_spans (job->data, &job->items[first], &job->items[first + n - 1], buffer, &error);
+  if (parser == NULL)
+    {
+      record_error (job, group, error->message);
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (root) ||
+      json_array_get_length (array = json_node_get_array (root)) != n)
+    {
+      record_error (job, group, "a group does not hold the items the scan found");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      job->slots[first + i] = assistant_from_node (json_array_get_element (array, i), strings);
+      if (job->slots[first + i] == NULL)
+        (*n_skipped)++;
+    }
+
+  /* The parser goes now, and the group's tree with it */
+  return TRUE;
+}
+
+static gpointer
+parse_groups_thread (gpointer data)
+{
+  Job *job = data;
+  g_autoptr(GHashTable) strings = aip_assistant_new_string_table ();
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  guint n_skipped = 0;
+
+  while (!g_atomic_int_get (&job->failed))
+    {
+      guint group = (guint) g_atomic_int_add (&job->next_group, 1);
+
+      if (group >= job->n_groups)
+        break;
+      if (!parse_group (job, group, strings, buffer, &n_skipped))
+        break;
+    }
+
+  g_atomic_int_add (&job->n_skipped, (gint) n_skipped);
+
+  return NULL;
+}
+
+static gboolean
+parse_items (const char         *data,
+             const AipJsonScan  *scan,
+             GPtrArray          *assistants,
+             guint              *n_skipped,
+             GError            **error)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint group_size = g_atomic_int_get (&forced_group_size);
+  guint n_threads = g_get_num_processors ();
+  Job job = { 0, };
+
+  job.data = data;
+  job.items = (const AipJsonSpan *) scan->items->data;
+  job.n_items = scan->items->len;
+  if (job.n_items == 0)
+    return TRUE;
+
+  if (group_size == 0)
+    {
+      group_size = DEFAULT_GROUP_SIZE;
+      if (job.n_items < MIN_PARALLEL_ITEMS)
+        n_threads = 1;
+    }
+  else
+    n_threads = MAX (n_threads, 4);
+
+  job.group_size = group_size;
+  job.n_groups = (job.n_items + group_size - 1) / group_size;
+  job.slots = g_new0 (AipAssistant *, job.n_items);
+  g_mutex_init (&job.lock);
+  n_threads = MIN (n_threads, job.n_groups);
+
+  for (guint i = 1; i < n_threads; i++)
+    {
+      g_autoptr(GError) thread_error = NULL;
+      GThread *thread = g_thread_try_new ("aip-parse", parse_groups_thread, &job, &thread_error);
+
+      /* Fewer threads only make it slower */
+      if (thread == NULL)
+        {
+          g_debug ("Could not start a parsing thread: %s", thread_error->message);
+          break;
+        }
+      g_ptr_array_add (threads, thread);
+    }
+
+  parse_groups_thread (&job);
+
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
+
+  if (job.failed)
+    {
+      g_autofree char *where = g_strdup_printf ("Response item group %u is not JSON", job.error_group);
+
+      debug_json_error (where, job.error_message);
+      for (guint i = 0; i < job.n_items; i++)
+        g_clear_object (&job.slots[i]);
+    }
+  else
+    {
+      for (guint i = 0; i < job.n_items; i++)
+        if (job.slots[i] != NULL)
+          g_ptr_array_add (assistants, job.slots[i]);
+      *n_skipped += job.n_skipped;
+    }
+
+  g_free (job.slots);
+  g_free (job.error_message);
+  g_mutex_clear (&job.lock);
+
+  if (job.failed)
+    return fail (error, PROBLEM_UNREADABLE);
+
+  return TRUE;
+}
+
+/* The whole-document parse would reject the document if json-glib rejected
+ * any part of it, so the parts outside the list must pass json-glib too. */
+static gboolean
+check_others (const char  *data,
+              GArray      *spans,
+              GError     **error)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const AipJsonSpan *span = &g_array_index (spans, AipJsonSpan, i);
+
+      g_string_append_c (buffer, i == 0 ? '[' : ',');
+      g_string_append_len (buffer, data + span->start, span->end - span->start);
+    }
+  g_string_append_c (buffer, ']');
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, buffer->str, buffer->len, &local_error))
+    {
+      debug_json_error ("Response is not JSON outside the list", local_error->message);
+      return fail (error, PROBLEM_UNREADABLE);
+    }
+
+  return TRUE;
+}
+
+static AipResponse *
+response_new (GBytes    *body,
+              GPtrArray *assistants,
+              guint      n_skipped)
+{
+  AipResponse *self = g_object_new (AIP_TYPE_RESPONSE, NULL);
+
+  self->body = g_bytes_ref (body);
+  g_ptr_array_unref (self->assistants);
+  self->assistants = g_ptr_array_ref (assistants);
+  self->n_skipped = n_skipped;
+
+  return self;
+}
+
+static void
+aip_response_finalize (GObject *object)
+{
+  AipResponse *self = (AipResponse *)object;
+
+  g_clear_pointer (&self->body, g_bytes_unref);
+  g_clear_pointer (&self->assistants, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (aip_response_parent_class)->finalize (object);
+}
+
+static void
+aip_response_class_init (AipResponseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = aip_response_finalize;
+}
+
+static void
+aip_response_init (AipResponse *self)
+{
+  self->assistants = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * aip_response_new_from_bytes:
+ * @body: the body of a response of the outbound assistants endpoint
+ * @error: return location for an error
+ *
+ * Reads the list of assistants: a bare array or an object whose "data"
+ * member is one. Items that are not objects or have no usable id are
+ * skipped and counted. Blocks for as long as parsing takes, using a thread
+ * per processor for large lists: call it from a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the response, or %NULL with
+ *   %AIP_CLIENT_ERROR_INVALID_RESPONSE when @body is not such a list
+ */
+AipResponse *
+aip_response_new_from_bytes (GBytes  *body,
+                             GError **error)
+{
+  g_autoptr(GPtrArray) assistants = NULL;
+  AipJsonScan scan;
+  const char *data;
+  guint n_skipped = 0;
+  gsize length;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (body, &length);
+  if (data == NULL)
+    data = "";
+
+  aip_json_scan (data, length, &scan);
+
+  switch (scan.status)
+    {
+    case AIP_JSON_SCAN_NOT_STRICT:
+      g_debug ("Response is not strict JSON at byte %zu; reading it as a whole", scan.offset);
+      aip_json_scan_clear (&scan);
+      return aip_response_new_from_bytes_sequential (body, error);
+
+    case AIP_JSON_SCAN_TOO_DEEP:
+      g_debug ("Response nests deeper than %d at byte %zu", AIP_JSON_MAX_DEPTH, scan.offset);
+      fail (error, PROBLEM_UNREADABLE);
+      goto out;
+
+    case AIP_JSON_SCAN_TRUNCATED:
+      g_debug ("Response ends early, at byte %zu", scan.offset);
+      fail (error, PROBLEM_UNREADABLE);
+      goto out;
+
+    case AIP_JSON_SCAN_OK:
+    default:
+      break;
+    }
+
+  if (scan.root == AIP_JSON_ROOT_NONE)
+    {
+      fail (error, PROBLEM_EMPTY);
+      goto out;
+    }
+
+  if (scan.root == AIP_JSON_ROOT_SCALAR)
+    {
+      AipJsonSpan whole = { 0, length };
+
+      if (scan.others == NULL)
+        scan.others = g_array_new (FALSE, FALSE, sizeof (AipJsonSpan));
+      g_array_append_val (scan.others, whole);
+    }
+
+  if (scan.others != NULL && scan.others->len > 0 && !check_others (data, scan.others, error))
+    goto out;
+
+  if (scan.root != AIP_JSON_ROOT_ARRAY && scan.root != AIP_JSON_ROOT_DATA_ARRAY)
+    {
+      g_debug ("Response holds neither an array nor an object with a \"data\" array");
+      fail (error, PROBLEM_NOT_A_LIST);
+      goto out;
+    }
+
+  assistants = g_ptr_array_new_full (scan.items->len, g_object_unref);
+  ok = parse_items (data, &scan, assistants, &n_skipped, error);
+
+out:
+  aip_json_scan_clear (&scan);
+
+  if (!ok)
+    return NULL;
+
+  return response_new (body, assistants, n_skipped);
+}
+
+/**
+ * aip_response_new_from_bytes_sequential:
+ * @body: the body of a response of the outbound assistants endpoint
+ * @error: return location for an error
+ *
+ * Does what aip_response_new_from_bytes() does, the plain way: json-glib
+ * parses the whole document on the calling thread, then each item becomes
+ * an assistant. The result is the same; this is the reference that the
+ * parallel parse is measured and tested against, and what it falls back to
+ * for documents that are not strict JSON.
+ *
+ * Returns: (transfer full) (nullable): the response, or %NULL with
+ *   %AIP_CLIENT_ERROR_INVALID_RESPONSE when @body is not such a list
+ */
+AipResponse *
+aip_response_new_from_bytes_sequential (GBytes  *body,
+                                        GError **error)
+{
+  g_autoptr(GPtrArray) assistants = NULL;
+  const char *data;
+  guint n_skipped = 0;
+  gsize length;
+
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (body, &length);
+  if (data == NULL)
+    data = "";
+
+  assistants = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!parse_whole (data, length, assistants, &n_skipped, error))
+    return NULL;
+
+  return response_new (body, assistants, n_skipped);
+}
+
+/**
+ * aip_response_get_body:
+ * @self: a response
+ *
+ * Returns: (transfer none): the body as it came, for the offline copy
+ */
+GBytes *
+aip_response_get_body (AipResponse *self)
+{
+  g_return_val_if_fail (AIP_IS_RESPONSE (self), NULL);
+
+  return self->body;
+}
+
+/**
+ * aip_response_get_assistants:
+ * @self: a response
+ *
+ * Returns: (transfer none) (element-type AipAssistant): the assistants, in
+ *   the order the server sent them
+ */
+GPtrArray *
+aip_response_get_assistants (AipResponse *self)
+{
+  g_return_val_if_fail (AIP_IS_RESPONSE (self), NULL);
+
+  return self->assistants;
+}
+
+/**
+ * aip_response_steal_assistants:
+ * @self: a response
+ *
+ * Takes the assistants out of @self, which is left with none.
+ *
+ * Returns: (transfer full) (element-type AipAssistant): the assistants
+ */
+GPtrArray *
+aip_response_steal_assistants (AipResponse *self)
+{
+  GPtrArray *assistants;
+
+  g_return_val_if_fail (AIP_IS_RESPONSE (self), NULL);
+
+  assistants = g_steal_pointer (&self->assistants);
+  self->assistants = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return assistants;
+}
+
+/**
+ * aip_response_get_n_skipped:
+ * @self: a response
+ *
+ * Returns: how many items were skipped: not objects, or without a usable id
+ */
+guint
+aip_response_get_n_skipped (AipResponse *self)
+{
+  g_return_val_if_fail (AIP_IS_RESPONSE (self), 0);
+
+  return self->n_skipped;
+}
+
+void
+aip_response_set_group_size (guint n_items)
+{
+  g_atomic_int_set (&forced_group_size, n_items);
+}

@@ -1,0 +1,703 @@
+/* test-json-scan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aip-json-scan.h"
+#include "aip-response-private.h"
+
+/* Group sizes the parallel parse is forced to, 0 being its own choice */
+static const guint group_sizes[] = { 0, 1, 2, 3, 5 };
+
+static char *
+assistant_text (AipAssistant *assistant)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  aip_assistant_to_json (assistant, builder);
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
+
+  /* What to_json leaves out is derived, but compare it anyway */
+  return g_strconcat (json, "\n", aip_assistant_get_search_text (assistant),
+                      "\n", aip_assistant_get_name_key (assistant), NULL);
+}
+
+/* The parallel parse gives what the whole-document parse gives: the same
+ * assistants in the same order, or the same error. */
+static gboolean
+compare_len (const char *text,
+             gsize       length)
+{
+  g_autoptr(GBytes) body = g_bytes_new (text, length);
+  g_autoptr(GError) reference_error = NULL;
+  g_autoptr(AipResponse) reference = aip_response_new_from_bytes_sequential (body, &reference_error);
+
+  for (guint g = 0; g < G_N_ELEMENTS (group_sizes); g++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AipResponse) response = NULL;
+      GPtrArray *expected, *got;
+
+      aip_response_set_group_size (group_sizes[g]);
+      response = aip_response_new_from_bytes (body, &error);
+      aip_response_set_group_size (0);
+
+      if (reference == NULL)
+        {
+          g_assert_null (response);
+          g_assert_error (error, reference_error->domain, reference_error->code);
+          g_assert_cmpstr (error->message, ==, reference_error->message);
+          continue;
+        }
+
+      g_assert_no_error (error);
+      g_assert_nonnull (response);
+      g_assert_cmpuint (aip_response_get_n_skipped (response), ==, aip_response_get_n_skipped (reference));
+
+      expected = aip_response_get_assistants (reference);
+      got = aip_response_get_assistants (response);
+      g_assert_cmpuint (got->len, ==, expected->len);
+      for (guint i = 0; i < got->len; i++)
+        {
+          g_autofree char *a = assistant_text (expected->pdata[i]);
+          g_autofree char *b = assistant_text (got->pdata[i]);
+
+          g_assert_cmpstr (b, ==, a);
+        }
+    }
+
+  return reference != NULL;
+}
+
+static gboolean
+compare (const char *text)
+{
+  return compare_len (text, strlen (text));
+}
+
+static GBytes *
+fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_fixtures (void)
+{
+  static const char * const names[] = { "outbound-assistants.json", "outbound-assistants-wrapped.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GBytes) body = fixture (names[i]);
+      gsize length;
+      const char *data = g_bytes_get_data (body, &length);
+
+      g_assert_true (compare_len (data, length));
+    }
+}
+
+/* Documents each path must judge alike: accepted (TRUE) or rejected */
+static const struct
+{
+  const char *text;
+  gboolean    accepted;
+} documents[] = {
+  /* Shapes */
+  { "[]", TRUE },
+  { "[{\"id\": 1}]", TRUE },
+  { "{\"data\": []}", TRUE },
+  { "{\"data\": [{\"id\": 1}, {\"id\": 2}]}", TRUE },
+  { "{\"total\": 2, \"meta\": {\"data\": [{\"id\": 9}]}, \"data\": [{\"id\": 1}, {\"id\": 2}]}", TRUE },
+  { "{\"data\": [{\"id\": 1}], \"data\": [{\"id\": 2}]}", TRUE },
+  { "{\"data\": [{\"id\": 1}], \"data\": 7}", FALSE },
+  { "{\"data\": 7, \"data\": [{\"id\": 3}], \"after\": [1, [2, {\"data\": []}]]}", TRUE },
+  { "{\"data\": [{\"id\": 1}], \"junk\": [1,]}", FALSE },
+  { "{\"junk\": \"\\ud800\", \"data\": [{\"id\": 1}]}", FALSE },
+  { "{\"d\\u0061ta\": [{\"id\": 1}]}", TRUE },
+  { "{\"data\\u0000x\": [{\"id\": 1}]}", TRUE },
+  { "{\"data\": [{\"id\": 1}], \"d\\u0061ta\": []}", TRUE },
+  { "\"text\"", FALSE },
+  { "12", FALSE },
+  { "1.", FALSE },
+  { "-", FALSE },
+  { "null", FALSE },
+  { "{}", FALSE },
+  { "", FALSE },
+  { " \n ", FALSE },
+  /* Items that are not assistants */
+  { "[1, \"two\", null, true, [3], {\"id\": \"x\"}, {\"id\": 4}, {\"no\": \"id\"}]", TRUE },
+  /* Brackets, braces, commas, quotes and backslashes in strings */
+  { "[{\"id\": 1, \"name\": \"a]b}c,d[e{f\"}, {\"id\": 2, \"name\": \"},{\\\"id\\\": 3}\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"[[[[\", \"x\": \"{{{{\"}, {\"id\": 2, \"name\": \"]]]]}}}}\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"a\\\\\"}, {\"id\": 2, \"name\": \"\\\\\\\"\\\\\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"\\\"],[{\\\"id\\\":3}\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"\\/\\b\\f\\n\\r\\t\"}]", TRUE },
+  /* Unicode escapes */
+  { "[{\"id\": 1, \"name\": \"\\u005d\\u007d\\u002c\\u0022\"}, {\"id\": 2}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"\\ud83d\\ude00 \\uD834\\uDD1E\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"\\u00e9\\u0301\\u0000end\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"\\ud83d\"}, {\"id\": 2}]", FALSE },
+  { "[{\"id\": 1, \"name\": \"\\ud83dx\"}, {\"id\": 2}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"\\ude00\"}, {\"id\": 2, \"name\": \"y\"}]", FALSE },
+  { "[{\"id\": 1, \"name\": \"\\ud83d\\u0041\"}]", FALSE },
+  { "[{\"id\": 1, \"name\": \"\\u12\"]\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"\\uzzzz\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"\\q\\101\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"raw\ttab\nnewline\"}]", TRUE },
+  /* Whitespace everywhere */
+  { " \r\n\t[ \n {\n\"id\"\t:\r1 , \"name\" :\"x\" }\n,\t{ \"id\" : 2 }\r\n]\n\n ", TRUE },
+  { "{ \"data\" :\n[\n{\"id\":1}\n]\n}\n", TRUE },
+  /* What json-glib 1.6 accepts beyond strict JSON */
+  { "[{\"id\": 1}, /* ],[ */ {\"id\": 2}]", TRUE },
+  { "[{\"id\": 1}, /x/ {\"id\": 2}]", TRUE },
+  { "[{'id': 1, 'name': '],[{\"'}, {\"id\": 2}]", TRUE },
+  { "[{\"id\": 0x10}, {\"id\": 010}, {\"id\": - 3}]", TRUE },
+  { "var assistants = [{\"id\": 1}];", TRUE },
+  { "[{\"id\": 1}] [{\"id\": 2}]", TRUE },
+  { "\xef\xbb\xbf[{\"id\": 1}]", TRUE },
+  { "[{\"id\": 1},]", FALSE },
+  { "[{\"id\": 1}] x", FALSE },
+  { "[{\"id\": 1}] /x", FALSE },
+  { "[{\"id\": 1}]]", FALSE },
+  { "[{\"id\" 1}]", FALSE },
+  { "[{\"id\": 1,}]", FALSE },
+  { "[{\"id\": .5}, {\"id\": 1.}, {\"id\": 1e5}, {\"id\": -0}]", TRUE },
+  { "[{\"id\": 01}]", TRUE },
+  { "[{\"id\": 1, \"x\": NaN}]", FALSE },
+  { "[{\"id\": 1, \"x\": tru}]", FALSE },
+  /* Numbers json-glib reads its own way */
+  { "[{\"id\": 123456789012345678901234567890}, {\"id\": 1e400}, {\"id\": 5, \"v\": -0.0}]", TRUE },
+  /* Not text */
+  { "[{\"id\": 1, \"name\": \"\xff\"}]", FALSE },
+  { "[{\"id\": 1, \"name\": \"\xed\xa0\x80\"}]", FALSE },
+};
+
+static void
+test_documents (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_test_message ("%s", documents[i].text);
+      g_assert_cmpint (compare (documents[i].text), ==, documents[i].accepted);
+    }
+}
+
+static char *
+nested (guint       depth,
+        const char *prefix,
+        const char *suffix)
+{
+  GString *text = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, suffix);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_depth (void)
+{
+  for (guint depth = 60; depth <= 70; depth++)
+    {
+      g_autofree char *bare = nested (depth, "", "");
+      g_autofree char *item = nested (depth - 2, "[{\"id\": 1, \"v\": ", "}]");
+      g_autofree char *quirky = nested (depth - 2, "[{'id': 1, 'v': ", "}]");
+      g_autofree char *other = nested (depth - 1, "{\"data\": [], \"x\": ", "}");
+
+      g_assert_cmpint (compare (bare), ==, depth <= AIP_JSON_MAX_DEPTH);
+      g_assert_cmpint (compare (item), ==, depth <= AIP_JSON_MAX_DEPTH);
+      g_assert_cmpint (compare (quirky), ==, depth <= AIP_JSON_MAX_DEPTH);
+      g_assert_cmpint (compare (other), ==, depth <= AIP_JSON_MAX_DEPTH);
+    }
+}
+
+/* Seven items, so that every forced group size puts boundaries inside */
+static void
+test_group_boundaries (void)
+{
+  g_autoptr(GString) text = g_string_new ("[");
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "%s{\"id\": %u, \"name\": \"item ],[ %u\", \"variables\": {\"k\": [%u, {\"n\": null}]}}",
+                            i > 0 ? (i % 3 ? "," : " ,\n ") : "", i, i, i);
+  g_string_append (text, "]");
+
+  for (gsize n = 0; n <= 200; n += 7)
+    {
+      g_autoptr(GString) part = g_string_new ("[");
+      const char *cut = text->str + 1;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          const char *next = strstr (cut + 1, "{\"id\"");
+
+          if (next == NULL)
+            next = text->str + text->len - 1;
+          g_string_append_len (part, cut, next - cut);
+          cut = next;
+        }
+      while (part->len > 1 && strchr (" ,\n", part->str[part->len - 1]) != NULL)
+        g_string_truncate (part, part->len - 1);
+      g_string_append_c (part, ']');
+
+      g_assert_true (compare (part->str));
+    }
+
+  g_assert_true (compare (text->str));
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(GBytes) body = fixture ("outbound-assistants-wrapped.json");
+  static const char small[] =
+    "{\"meta\": [1, {\"a\": \"b\"}], \"data\": [{\"id\": 1, \"name\": \"x\\\"]\\u00e9\\ud83d\\ude00\","
+    " \"variables\": {\"k\": [true, false, null, -1.5e3]}}, {\"id\": \"2\"}, 3]}  ";
+  gsize length;
+  const char *data = g_bytes_get_data (body, &length);
+
+  for (gsize cut = 0; cut <= length; cut++)
+    compare_len (data, cut);
+
+  for (gsize cut = 0; cut < sizeof small; cut++)
+    compare_len (small, cut);
+}
+
+/* Tricky bytes for strings, comments and structure */
+static const char * const string_pieces[] = {
+  "a", "Z", " ", "[", "]", "{", "}", ",", ":", "'", "/", "*", "é", "Я", "😀",
+  "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t", "\\u0041", "\\u005d", "\\u0022",
+  "\\ud83d\\ude00", "\\u0000",
+};
+
+static const char * const quirky_string_pieces[] = {
+  "\\ud83d", "\\ude00", "\\ud83d\\u0041", "\\u12", "\\u", "\\q", "\\101", "\t", "\x01",
+};
+
+static void
+random_space (GString *out)
+{
+  static const char spaces[] = " \t\n\r";
+  guint n = g_test_rand_int_range (0, 3) == 0 ? g_test_rand_int_range (1, 4) : 0;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (out, spaces[g_test_rand_int_range (0, 4)]);
+}
+
+static void
+random_string (GString  *out,
+               gboolean  quirky)
+{
+  guint n = g_test_rand_int_range (0, 8);
+
+  g_string_append_c (out, '"');
+  for (guint i = 0; i < n; i++)
+    {
+      if (quirky && g_test_rand_int_range (0, 10) == 0)
+        g_string_append (out, quirky_string_pieces[g_test_rand_int_range (0, G_N_ELEMENTS (quirky_string_pieces))]);
+      else
+        g_string_append (out, string_pieces[g_test_rand_int_range (0, G_N_ELEMENTS (string_pieces))]);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+random_quirk (GString *out)
+{
+  switch (g_test_rand_int_range (0, 3))
+    {
+    case 0:
+      g_string_append (out, "/* ]}[{\"' */");
+      break;
+    case 1:
+      g_string_append (out, "/x[/");
+      break;
+    default:
+      g_string_append (out, " ");
+      break;
+    }
+}
+
+static void random_value (GString *out, guint depth, gboolean quirky);
+
+static void
+random_member (GString    *out,
+               const char *name,
+               guint       depth,
+               gboolean    quirky)
+{
+  random_space (out);
+  if (name != NULL)
+    g_string_append_printf (out, "\"%s\"", name);
+  else if (quirky && g_test_rand_int_range (0, 8) == 0)
+    g_string_append (out, "'k]'");
+  else
+    random_string (out, quirky);
+  random_space (out);
+  g_string_append_c (out, ':');
+  random_value (out, depth, quirky);
+}
+
+static void
+random_value (GString  *out,
+              guint     depth,
+              gboolean  quirky)
+{
+  static const char * const scalars[] = {
+    "0", "-1", "12", "3.25", "-0.5e-3", "1E+2", "true", "false", "null", "9223372036854775807",
+  };
+  guint kind = g_test_rand_int_range (0, depth < 5 ? 5 : 3);
+  guint n;
+
+  random_space (out);
+  if (quirky && g_test_rand_int_range (0, 12) == 0)
+    random_quirk (out);
+
+  switch (kind)
+    {
+    case 0:
+      g_string_append (out, scalars[g_test_rand_int_range (0, G_N_ELEMENTS (scalars))]);
+      break;
+
+    case 1:
+    case 2:
+      random_string (out, quirky);
+      break;
+
+    case 3:
+      n = g_test_rand_int_range (0, 4);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          random_value (out, depth + 1, quirky);
+        }
+      random_space (out);
+      g_string_append_c (out, ']');
+      break;
+
+    default:
+      n = g_test_rand_int_range (0, 4);
+      g_string_append_c (out, '{');
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          random_member (out, NULL, depth + 1, quirky);
+        }
+      random_space (out);
+      g_string_append_c (out, '}');
+      break;
+    }
+
+  random_space (out);
+}
+
+static char *
+random_document (gboolean quirky)
+{
+  static const char * const fields[] = { "id", "name", "status", "variables", "system_prompt", "created_at" };
+  GString *out = g_string_new (NULL);
+  guint n = g_test_rand_int_range (0, 12);
+  gboolean wrapped = g_test_rand_bit ();
+
+  if (wrapped)
+    g_string_append (out, "{\"before\": [1, {\"x\": \"]\"}], \"data\": ");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      random_space (out);
+      if (g_test_rand_int_range (0, 8) == 0)
+        {
+          random_value (out, 1, quirky);
+          continue;
+        }
+      g_string_append_c (out, '{');
+      g_string_append_printf (out, "\"id\": %u", g_test_rand_int_range (0, 100));
+      for (guint f = 1; f < G_N_ELEMENTS (fields); f++)
+        if (g_test_rand_bit ())
+          {
+            g_string_append_c (out, ',');
+            random_member (out, fields[f], 2, quirky);
+          }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+  if (wrapped)
+    g_string_append (out, ", \"after\": {\"data\": 1}}");
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_random (void)
+{
+  guint n = g_test_slow () ? 5000 : 500;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *strict = random_document (FALSE);
+      g_autofree char *quirky = random_document (TRUE);
+
+      g_assert_true (compare (strict));
+      compare (quirky);
+    }
+}
+
+/* Small random edits of a valid document: whatever the result, both paths
+ * agree on it. */
+static void
+test_mutations (void)
+{
+  static const char base[] =
+    "{\"data\": [{\"id\": 1, \"name\": \"a,b]\", \"variables\": {\"k\": \"v\\\"\", \"n\": [1, 2.5]}},"
+    " {\"id\": \"2\", \"x\": \"\\u00e9\\ud83d\\ude00\"}, {\"id\": 3}], \"m\": null}";
+  static const char bytes[] = "[]{},:\"'\\/*uxd0189e.-+ \n\ttfn";
+  guint n = g_test_slow () ? 20000 : 2000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) text = g_string_new (base);
+      guint edits = g_test_rand_int_range (1, 4);
+
+      for (guint e = 0; e < edits; e++)
+        {
+          gsize at = g_test_rand_int_range (0, text->len);
+          char c = bytes[g_test_rand_int_range (0, sizeof bytes - 1)];
+
+          switch (g_test_rand_int_range (0, 3))
+            {
+            case 0:
+              g_string_insert_c (text, at, c);
+              break;
+            case 1:
+              g_string_erase (text, at, 1);
+              break;
+            default:
+              text->str[at] = c;
+              break;
+            }
+        }
+
+      compare_len (text->str, text->len);
+    }
+}
+
+typedef struct
+{
+  guint depth;
+  guint max_depth;
+} Nesting;
+
+static void
+container_start_cb (JsonParser *parser,
+                    Nesting    *nesting)
+{
+  nesting->depth++;
+  nesting->max_depth = MAX (nesting->max_depth, nesting->depth);
+}
+
+static void
+container_end_cb (JsonParser *parser,
+                  gpointer    container,
+                  Nesting    *nesting)
+{
+  nesting->depth--;
+}
+
+/* The nesting the guard measures is the nesting json-glib's parser goes
+ * through (not that of the tree it returns, where a repeated member name
+ * can hide a deeper value), whatever syntax json-glib accepts around it. */
+static void
+test_guard_matches_json_glib (void)
+{
+  guint n = g_test_slow () ? 20000 : 2000;
+  guint accepted = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = random_document (TRUE);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize length = strlen (text);
+      Nesting nesting = { 0, 0 };
+
+      g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), &nesting);
+      g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), &nesting);
+      g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), &nesting);
+      g_signal_connect (parser, "array-end", G_CALLBACK (container_end_cb), &nesting);
+
+      if (!g_utf8_validate (text, length, NULL))
+        continue;
+
+      /* Where json-glib stops early, it never went deeper than measured */
+      if (!json_parser_load_from_data (parser, text, length, NULL))
+        {
+          g_assert_cmpuint (aip_json_max_depth (text, length, G_MAXUINT, NULL), >=, nesting.max_depth);
+          continue;
+        }
+
+      accepted++;
+      g_assert_cmpuint (aip_json_max_depth (text, length, G_MAXUINT, NULL), ==, nesting.max_depth);
+    }
+
+  g_assert_cmpuint (accepted, >, n / 10);
+}
+
+static void
+assert_spans (const char        *text,
+              GArray            *spans,
+              const char *const *expected)
+{
+  guint n = expected != NULL ? g_strv_length ((char **) expected) : 0;
+
+  if (n == 0)
+    {
+      g_assert_true (spans == NULL || spans->len == 0);
+      return;
+    }
+
+  g_assert_nonnull (spans);
+  g_assert_cmpuint (spans->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const AipJsonSpan *span = &g_array_index (spans, AipJsonSpan, i);
+      g_autofree char *got = g_strndup (text + span->start, span->end - span->start);
+
+      g_assert_cmpstr (got, ==, expected[i]);
+    }
+}
+
+static void
+test_scan (void)
+{
+  static const struct
+  {
+    const char        *text;
+    AipJsonScanStatus  status;
+    AipJsonRoot        root;
+    const char        *items[4];
+    const char        *others[4];
+  } cases[] = {
+    { "", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_NONE, { NULL }, { NULL } },
+    { "[]", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { " [ 1 , \"a]\" ,{\"b\":[2]} ] ", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_ARRAY, { "1", "\"a]\"", "{\"b\":[2]}" }, { NULL } },
+    { "{\"a\": {\"data\": [1]}, \"data\": [[], {}], \"z\": 3}", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_DATA_ARRAY,
+      { "[]", "{}" }, { "{\"data\": [1]}", "3" } },
+    { "{\"data\": [1], \"data\": [2]}", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_DATA_ARRAY, { "2" }, { "[1]" } },
+    { "{\"data\": [1], \"data\": \"x\"}", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_OBJECT, { NULL }, { "[1]", "\"x\"" } },
+    { "{\"datum\": [1]}", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_OBJECT, { NULL }, { "[1]" } },
+    { "-12.5e+3", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_SCALAR, { NULL }, { NULL } },
+    { "[1, 2", AIP_JSON_SCAN_TRUNCATED, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { "[\"ab", AIP_JSON_SCAN_TRUNCATED, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { "[\"\\ud83d\\ude", AIP_JSON_SCAN_TRUNCATED, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { "12.", AIP_JSON_SCAN_NOT_STRICT, AIP_JSON_ROOT_SCALAR, { NULL }, { NULL } },
+    { "[1,]", AIP_JSON_SCAN_NOT_STRICT, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { "[1] [2]", AIP_JSON_SCAN_NOT_STRICT, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { "[01]", AIP_JSON_SCAN_NOT_STRICT, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { "[\"\\ud83d\"]", AIP_JSON_SCAN_NOT_STRICT, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { "[\"a\tb\"]", AIP_JSON_SCAN_NOT_STRICT, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
+    { "{\"d\\u0061ta\": []}", AIP_JSON_SCAN_NOT_STRICT, AIP_JSON_ROOT_OBJECT, { NULL }, { NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AipJsonScan scan;
+
+      g_test_message ("%s", cases[i].text);
+      aip_json_scan (cases[i].text, strlen (cases[i].text), &scan);
+      g_assert_cmpint (scan.status, ==, cases[i].status);
+      g_assert_cmpint (scan.root, ==, cases[i].root);
+      assert_spans (cases[i].text, scan.items, cases[i].items);
+      assert_spans (cases[i].text, scan.others, cases[i].others);
+      aip_json_scan_clear (&scan);
+    }
+
+  /* 64 levels pass, 65 do not */
+  {
+    g_autofree char *ok = nested (64, "", "");
+    g_autofree char *deep = nested (65, "", "");
+    AipJsonScan scan;
+
+    aip_json_scan (ok, strlen (ok), &scan);
+    g_assert_cmpint (scan.status, ==, AIP_JSON_SCAN_OK);
+    g_assert_cmpuint (scan.items->len, ==, 1);
+    aip_json_scan_clear (&scan);
+
+    aip_json_scan (deep, strlen (deep), &scan);
+    g_assert_cmpint (scan.status, ==, AIP_JSON_SCAN_TOO_DEEP);
+    g_assert_cmpuint (scan.offset, ==, 64);
+    aip_json_scan_clear (&scan);
+
+    g_assert_cmpuint (aip_json_max_depth (ok, strlen (ok), 64, NULL), ==, 64);
+    g_assert_cmpuint (aip_json_max_depth (deep, strlen (deep), 64, NULL), ==, 65);
+  }
+}
+
+static void
+test_compact (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *compact;
+  } cases[] = {
+    { "", "" },
+    { " [ 1 , 2 ]\n", "[1,2]" },
+    { "{ \"a b\" : \" c  d \" ,\n\t\"e\":[ ] }", "{\"a b\":\" c  d \",\"e\":[]}" },
+    { "[\"escaped \\\" quote , and \\\\\" , \"x\"]", "[\"escaped \\\" quote , and \\\\\",\"x\"]" },
+    { "[\"a long string with spaces that runs past eight bytes\" , \"\\u0022 \\\\ \\\" 1234567890\"]",
+      "[\"a long string with spaces that runs past eight bytes\",\"\\u0022 \\\\ \\\" 1234567890\"]" },
+    { "[\"é Я 😀 in text \"  ,  true , null ]", "[\"é Я 😀 in text \",true,null]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("<");
+
+      aip_json_append_compact (out, cases[i].text, cases[i].text + strlen (cases[i].text));
+      g_assert_cmpstr (out->str + 1, ==, cases[i].compact);
+      g_assert_cmpint (out->str[0], ==, '<');
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json-scan/scan", test_scan);
+  g_test_add_func ("/json-scan/compact", test_compact);
+  g_test_add_func ("/json-scan/fixtures", test_fixtures);
+  g_test_add_func ("/json-scan/documents", test_documents);
+  g_test_add_func ("/json-scan/depth", test_depth);
+  g_test_add_func ("/json-scan/group-boundaries", test_group_boundaries);
+  g_test_add_func ("/json-scan/truncated", test_truncated);
+  g_test_add_func ("/json-scan/random", test_random);
+  g_test_add_func ("/json-scan/mutations", test_mutations);
+  g_test_add_func ("/json-scan/guard", test_guard_matches_json_glib);
+
+  return g_test_run ();
+}
