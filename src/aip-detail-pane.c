@@ -1,0 +1,461 @@
+/* aip-detail-pane.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aiployees-assistants"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aip-detail-pane.h"
+#include "aip-display.h"
+
+struct _AipDetailPane
+{
+  AdwBin        parent_instance;
+
+  AipAssistant *assistant;
+  gboolean      use_24h;
+
+  GtkStack     *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel     *name_label;
+  AdwActionRow *status_row;
+  GtkLabel     *status_label;
+  AdwActionRow *mode_row;
+  AdwActionRow *id_row;
+  AdwActionRow *voice_row;
+  AdwActionRow *language_row;
+  AdwActionRow *timezone_row;
+  GtkLabel     *initial_message_label;
+  GtkLabel     *system_prompt_label;
+  GtkListBox   *variables_list;
+  AdwActionRow *webhook_row;
+  GtkButton    *webhook_copy_button;
+  AdwActionRow *created_row;
+  AdwActionRow *updated_row;
+};
+
+G_DEFINE_FINAL_TYPE (AipDetailPane, aip_detail_pane, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ASSISTANT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static const char *
+number_text (gint64 number,
+             char   buffer[32])
+{
+  g_snprintf (buffer, 32, "%" G_GINT64_FORMAT, number);
+
+  return buffer;
+}
+
+static char *
+format_date (GDateTime *time,
+             gboolean   use_24h)
+{
+  if (time == NULL)
+    return g_strdup (_("Unknown"));
+
+  return aip_display_full (time, use_24h);
+}
+
+static void
+set_text_block (GtkLabel   *label,
+                const char *text)
+{
+  gboolean empty = text == NULL || text[0] == '\0';
+
+  gtk_label_set_text (label, empty ? _("Empty") : text);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+update_timezone (AipDetailPane *self,
+                 GDateTime     *now)
+{
+  const char *timezone = aip_assistant_get_timezone (self->assistant);
+  GTimeZone *zone = aip_display_lookup_zone (timezone);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *offset = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (zone == NULL || !(local = g_date_time_to_timezone (now, zone)))
+    {
+      adw_action_row_set_subtitle (self->timezone_row,
+                                   timezone != NULL && timezone[0] != '\0'
+                                   ? timezone : _("Not set"));
+      /* Translators: shown under a timezone the system does not know */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->timezone_row), _("Timezone (unknown to this computer)"));
+      return;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->timezone_row), _("Timezone"));
+
+  clock = aip_display_clock (local, self->use_24h);
+  offset = aip_display_utc_offset ((int) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC));
+  /* Translators: a timezone name, its UTC offset, and the time there now,
+   * e.g. "America/New_York (UTC−04:00), now 10:15" */
+  subtitle = g_strdup_printf (_("%s (%s), now %s"), timezone, offset, clock);
+  adw_action_row_set_subtitle (self->timezone_row, subtitle);
+}
+
+static void
+clear_variables (AipDetailPane *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->variables_list))))
+    gtk_list_box_remove (self->variables_list, child);
+}
+
+static void
+update_variables (AipDetailPane *self)
+{
+  guint n = aip_assistant_get_n_variables (self->assistant);
+
+  clear_variables (self);
+
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No variables"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->variables_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      const char *value = aip_assistant_get_variable_value (self->assistant, i);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     aip_assistant_get_variable_name (self->assistant, i));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   value != NULL && value[0] != '\0' ? value : _("Empty"));
+      gtk_widget_add_css_class (row, "property");
+      gtk_list_box_append (self->variables_list, row);
+    }
+}
+
+static void
+update (AipDetailPane *self)
+{
+  AipAssistant *a = self->assistant;
+  g_autoptr(GDateTime) now = NULL;
+  char buffer[32];
+  g_autofree char *voice = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  const char *name;
+  const char *status;
+  const char *webhook_url;
+
+  if (a == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      clear_variables (self);
+      return;
+    }
+
+  name = aip_assistant_get_name (a);
+  status = aip_assistant_get_status (a);
+  webhook_url = aip_assistant_get_webhook_url (a);
+
+  gtk_label_set_text (self->name_label, name != NULL && name[0] != '\0' ? name : _("Unnamed Assistant"));
+
+  gtk_label_set_text (self->status_label, aip_display_status (status));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "status-active");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "status-inactive");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "status-other");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), aip_display_status_class (status));
+
+  adw_action_row_set_subtitle (self->mode_row, aip_display_mode (aip_assistant_get_mode (a)));
+
+  adw_action_row_set_subtitle (self->id_row, number_text (aip_assistant_get_id (a), buffer));
+
+  if (aip_assistant_get_voice_id (a) != AIP_ASSISTANT_NO_ID)
+    /* Translators: the platform's number for a voice, e.g. "Voice #8" */
+    voice = g_strdup_printf (_("Voice #%s"), number_text (aip_assistant_get_voice_id (a), buffer));
+  adw_action_row_set_subtitle (self->voice_row, voice != NULL ? voice : _("Not set"));
+  if (aip_assistant_get_language_id (a) != AIP_ASSISTANT_NO_ID)
+    /* Translators: the platform's number for a language, e.g. "Language #1" */
+    language = g_strdup_printf (_("Language #%s"), number_text (aip_assistant_get_language_id (a), buffer));
+  adw_action_row_set_subtitle (self->language_row, language != NULL ? language : _("Not set"));
+
+  now = g_date_time_new_now_utc ();
+  update_timezone (self, now);
+
+  set_text_block (self->initial_message_label, aip_assistant_get_initial_message (a));
+  set_text_block (self->system_prompt_label, aip_assistant_get_system_prompt (a));
+
+  update_variables (self);
+
+  if (webhook_url != NULL && webhook_url[0] != '\0')
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->webhook_row), webhook_url);
+      adw_action_row_set_subtitle (self->webhook_row,
+                                   aip_assistant_get_webhook_active (a)
+                                   ? _("Active: the platform sends call results here")
+                                   : _("Inactive: nothing is sent"));
+      gtk_widget_set_visible (GTK_WIDGET (self->webhook_copy_button), TRUE);
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->webhook_row), _("No webhook"));
+      adw_action_row_set_subtitle (self->webhook_row, _("Call results are not sent anywhere"));
+      gtk_widget_set_visible (GTK_WIDGET (self->webhook_copy_button), FALSE);
+    }
+
+  created = format_date (aip_assistant_get_created_at (a), self->use_24h);
+  adw_action_row_set_subtitle (self->created_row, created);
+  updated = format_date (aip_assistant_get_updated_at (a), self->use_24h);
+  adw_action_row_set_subtitle (self->updated_row, updated);
+
+  gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+static void
+aip_detail_pane_dispose (GObject *object)
+{
+  AipDetailPane *self = (AipDetailPane *)object;
+
+  g_clear_object (&self->assistant);
+  /* The bin would otherwise unparent the stack a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AIP_TYPE_DETAIL_PANE);
+
+  G_OBJECT_CLASS (aip_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+aip_detail_pane_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AipDetailPane *self = AIP_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ASSISTANT:
+      g_value_set_object (value, self->assistant);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aip_detail_pane_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AipDetailPane *self = AIP_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ASSISTANT:
+      aip_detail_pane_set_assistant (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aip_detail_pane_class_init (AipDetailPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aip_detail_pane_dispose;
+  object_class->get_property = aip_detail_pane_get_property;
+  object_class->set_property = aip_detail_pane_set_property;
+
+  properties [PROP_ASSISTANT] =
+    g_param_spec_object ("assistant", NULL, NULL, AIP_TYPE_ASSISTANT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, AIP_RESOURCE_BASE "/aip-detail-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, status_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, id_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, voice_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, language_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, timezone_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, initial_message_label);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, system_prompt_label);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, variables_list);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, webhook_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, webhook_copy_button);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, created_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, updated_row);
+}
+
+static void
+aip_detail_pane_init (AipDetailPane *self)
+{
+  self->use_24h = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * aip_detail_pane_get_assistant:
+ * @self: a #AipDetailPane
+ *
+ * Returns: (transfer none) (nullable): the assistant shown
+ */
+AipAssistant *
+aip_detail_pane_get_assistant (AipDetailPane *self)
+{
+  g_return_val_if_fail (AIP_IS_DETAIL_PANE (self), NULL);
+
+  return self->assistant;
+}
+
+/**
+ * aip_detail_pane_set_assistant:
+ * @self: a #AipDetailPane
+ * @assistant: (nullable): the assistant to show
+ */
+void
+aip_detail_pane_set_assistant (AipDetailPane *self,
+                               AipAssistant  *assistant)
+{
+  g_return_if_fail (AIP_IS_DETAIL_PANE (self));
+  g_return_if_fail (assistant == NULL || AIP_IS_ASSISTANT (assistant));
+
+  if (!g_set_object (&self->assistant, assistant))
+    return;
+
+  update (self);
+
+  /* Another assistant starts at its top, not where the last one was read. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASSISTANT]);
+}
+
+/**
+ * aip_detail_pane_set_use_24h:
+ * @self: a #AipDetailPane
+ * @use_24h: whether times use a 24-hour clock
+ */
+void
+aip_detail_pane_set_use_24h (AipDetailPane *self,
+                             gboolean       use_24h)
+{
+  g_return_if_fail (AIP_IS_DETAIL_PANE (self));
+
+  use_24h = !!use_24h;
+  if (self->use_24h == use_24h)
+    return;
+
+  self->use_24h = use_24h;
+  if (self->assistant != NULL)
+    update (self);
+}
+
+/**
+ * aip_detail_pane_update_time:
+ * @self: a #AipDetailPane
+ * @now: the current time
+ *
+ * Brings the assistant's local time up to date; called each minute.
+ */
+void
+aip_detail_pane_update_time (AipDetailPane *self,
+                             GDateTime     *now)
+{
+  g_return_if_fail (AIP_IS_DETAIL_PANE (self));
+  g_return_if_fail (now != NULL);
+
+  if (self->assistant != NULL)
+    update_timezone (self, now);
+}
+
+/**
+ * aip_detail_pane_get_shown_text:
+ * @self: a #AipDetailPane
+ * @field: "name", "status", "mode", "id", "voice", "language", "timezone",
+ *   "initial-message", "system-prompt", "webhook", "webhook-state",
+ *   "created" or "updated"
+ *
+ * What the pane shows for @field, for tests and accessibility checks.
+ *
+ * Returns: (transfer none) (nullable): the text on screen
+ */
+const char *
+aip_detail_pane_get_shown_text (AipDetailPane *self,
+                                const char    *field)
+{
+  static const struct {
+    const char *field;
+    gsize       offset;
+    gboolean    subtitle;
+  } fields[] = {
+    { "name", G_STRUCT_OFFSET (AipDetailPane, name_label), FALSE },
+    { "status", G_STRUCT_OFFSET (AipDetailPane, status_label), FALSE },
+    { "mode", G_STRUCT_OFFSET (AipDetailPane, mode_row), TRUE },
+    { "id", G_STRUCT_OFFSET (AipDetailPane, id_row), TRUE },
+    { "voice", G_STRUCT_OFFSET (AipDetailPane, voice_row), TRUE },
+    { "language", G_STRUCT_OFFSET (AipDetailPane, language_row), TRUE },
+    { "timezone", G_STRUCT_OFFSET (AipDetailPane, timezone_row), TRUE },
+    { "initial-message", G_STRUCT_OFFSET (AipDetailPane, initial_message_label), FALSE },
+    { "system-prompt", G_STRUCT_OFFSET (AipDetailPane, system_prompt_label), FALSE },
+    { "webhook-state", G_STRUCT_OFFSET (AipDetailPane, webhook_row), TRUE },
+    { "created", G_STRUCT_OFFSET (AipDetailPane, created_row), TRUE },
+    { "updated", G_STRUCT_OFFSET (AipDetailPane, updated_row), TRUE },
+  };
+
+  g_return_val_if_fail (AIP_IS_DETAIL_PANE (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (self->assistant == NULL)
+    return NULL;
+
+  if (g_str_equal (field, "webhook"))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->webhook_row));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *widget;
+
+      if (!g_str_equal (fields[i].field, field))
+        continue;
+
+      widget = G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset);
+      if (fields[i].subtitle)
+        return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+      return gtk_label_get_text (GTK_LABEL (widget));
+    }
+
+  return NULL;
+}

@@ -1,0 +1,295 @@
+/* aip-display.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aiployees-assistants"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "aip-display.h"
+
+/**
+ * aip_display_new_clock_settings:
+ *
+ * Returns: (transfer full) (nullable): the desktop's interface settings, or
+ *   %NULL where the desktop has no clock-format setting
+ */
+GSettings *
+aip_display_new_clock_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Outside GNOME, and in a Flatpak without the schema, there is no such
+   * setting. */
+  if (source == NULL ||
+      !(schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE)) ||
+      !g_settings_schema_has_key (schema, "clock-format"))
+    return NULL;
+
+  return g_settings_new ("org.gnome.desktop.interface");
+}
+
+/**
+ * aip_display_use_24h:
+ * @clock_settings: (nullable): from aip_display_new_clock_settings()
+ *
+ * Returns: %TRUE unless the desktop asks for a 12-hour clock; 24 hours is
+ *   GNOME's own default
+ */
+gboolean
+aip_display_use_24h (GSettings *clock_settings)
+{
+  g_autofree char *format = NULL;
+
+  if (clock_settings == NULL)
+    return TRUE;
+
+  format = g_settings_get_string (clock_settings, "clock-format");
+
+  return g_strcmp0 (format, "12h") != 0;
+}
+
+/**
+ * aip_display_lookup_zone:
+ * @identifier: (nullable): an IANA timezone name
+ *
+ * Zones are read from disk once per name: the list asks for the same few
+ * zones for every row and every minute.
+ *
+ * Returns: (transfer none) (nullable): the zone, or %NULL if the system
+ *   does not know @identifier
+ */
+GTimeZone *
+aip_display_lookup_zone (const char *identifier)
+{
+  static GHashTable *zones;
+  gpointer zone;
+
+  if (identifier == NULL || identifier[0] == '\0')
+    return NULL;
+
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_time_zone_unref);
+
+  if (!g_hash_table_lookup_extended (zones, identifier, NULL, &zone))
+    {
+      zone = g_time_zone_new_identifier (identifier);
+      g_hash_table_insert (zones, g_strdup (identifier), zone);
+    }
+
+  return zone;
+}
+
+/**
+ * aip_display_clock:
+ * @time: a time
+ * @use_24h: whether to use a 24-hour clock
+ *
+ * Returns: (transfer full): the hour and minute of @time in its own zone
+ */
+char *
+aip_display_clock (GDateTime *time,
+                   gboolean   use_24h)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (use_24h)
+    /* Translators: a time on a 24-hour clock, see g_date_time_format() */
+    return g_date_time_format (time, _("%H:%M"));
+
+  /* Translators: a time on a 12-hour clock, see g_date_time_format() */
+  return g_strchomp (g_date_time_format (time, _("%-I:%M %p")));
+}
+
+/**
+ * aip_display_local_clock:
+ * @timezone: (nullable): an IANA timezone name
+ * @now: the current time
+ * @use_24h: whether to use a 24-hour clock
+ *
+ * Returns: (transfer full) (nullable): the time of day in @timezone, or
+ *   %NULL if the zone is unknown
+ */
+char *
+aip_display_local_clock (const char *timezone,
+                         GDateTime  *now,
+                         gboolean    use_24h)
+{
+  GTimeZone *zone = aip_display_lookup_zone (timezone);
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (zone == NULL || !(local = g_date_time_to_timezone (now, zone)))
+    return NULL;
+
+  return aip_display_clock (local, use_24h);
+}
+
+/**
+ * aip_display_full:
+ * @time: a time
+ * @use_24h: whether to use a 24-hour clock
+ *
+ * Returns: (transfer full): the date and time of @time in the user's zone
+ */
+char *
+aip_display_full (GDateTime *time,
+                  gboolean   use_24h)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *clock = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  /* Translators: a full date, see g_date_time_format() */
+  date = g_date_time_format (local, _("%B %-d, %Y"));
+  clock = aip_display_clock (local, use_24h);
+
+  /* Translators: a date, then a time of day */
+  return g_strdup_printf (C_("date and time", "%s, %s"), date, clock);
+}
+
+/**
+ * aip_display_relative:
+ * @time: a time in the past
+ * @now: the current time
+ *
+ * Returns: (transfer full): how long ago @time was, in words
+ */
+char *
+aip_display_relative (GDateTime *time,
+                      GDateTime *now)
+{
+  GTimeSpan span;
+  gint64 minutes, hours, days;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  span = g_date_time_difference (now, time);
+  minutes = span / G_TIME_SPAN_MINUTE;
+  hours = span / G_TIME_SPAN_HOUR;
+  days = span / G_TIME_SPAN_DAY;
+
+  /* A server clock slightly ahead of ours is "just now", not the future. */
+  if (minutes < 1)
+    return g_strdup (_("Just now"));
+
+  if (hours < 1)
+    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", minutes), (int) minutes);
+
+  if (days < 1)
+    return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", hours), (int) hours);
+
+  if (days < 30)
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), (int) days);
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+    /* Translators: a full date, see g_date_time_format() */
+    return g_date_time_format (local, _("%B %-d, %Y"));
+  }
+}
+
+/**
+ * aip_display_utc_offset:
+ * @seconds: an offset from UTC
+ *
+ * Returns: (transfer full): the offset as "UTC+02:00" or "UTC−05:00"
+ */
+char *
+aip_display_utc_offset (int seconds)
+{
+  /* A real minus sign, as typography and screen readers want. */
+  const char *sign = seconds < 0 ? "\u2212" : "+";
+  int minutes = ABS (seconds) / 60;
+
+  if (seconds == 0)
+    return g_strdup ("UTC");
+
+  return g_strdup_printf ("UTC%s%02d:%02d", sign, minutes / 60, minutes % 60);
+}
+
+/**
+ * aip_display_status:
+ * @status: (nullable): a status as the server sends it
+ *
+ * Returns: (transfer none): the status in the person's language; values
+ *   the app does not know are shown as sent
+ */
+const char *
+aip_display_status (const char *status)
+{
+  if (status == NULL || status[0] == '\0')
+    return C_("status", "Unknown");
+  if (g_str_equal (status, "active"))
+    return C_("status", "Active");
+  if (g_str_equal (status, "inactive"))
+    return C_("status", "Inactive");
+
+  return status;
+}
+
+/**
+ * aip_display_mode:
+ * @mode: (nullable): a mode as the server sends it
+ *
+ * Returns: (transfer none): the mode in the person's language
+ */
+const char *
+aip_display_mode (const char *mode)
+{
+  if (mode == NULL || mode[0] == '\0')
+    return C_("mode", "Unknown");
+  if (g_str_equal (mode, "pipeline"))
+    return C_("mode", "Pipeline");
+  if (g_str_equal (mode, "multimodal"))
+    return C_("mode", "Multimodal");
+
+  return mode;
+}
+
+/**
+ * aip_display_webhook:
+ * @url: (nullable): the webhook URL
+ * @active: whether the webhook is active
+ *
+ * Returns: (transfer none): "Active", "Inactive" or "None"
+ */
+const char *
+aip_display_webhook (const char *url,
+                     gboolean    active)
+{
+  if (url == NULL || url[0] == '\0')
+    return C_("webhook", "None");
+
+  return active ? C_("webhook", "Active") : C_("webhook", "Inactive");
+}
+
+/**
+ * aip_display_status_class:
+ * @status: (nullable): a status as the server sends it
+ *
+ * Returns: (transfer none): the CSS class that tints a label with @status
+ */
+const char *
+aip_display_status_class (const char *status)
+{
+  if (g_strcmp0 (status, "active") == 0)
+    return "status-active";
+  if (g_strcmp0 (status, "inactive") == 0)
+    return "status-inactive";
+
+  return "status-other";
+}
+

@@ -1,0 +1,31 @@
+/* aip-display.h: values as the window shows them to people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+GSettings  *aip_display_new_clock_settings (void);
+gboolean    aip_display_use_24h            (GSettings  *clock_settings);
+GTimeZone  *aip_display_lookup_zone        (const char *identifier);
+char       *aip_display_clock              (GDateTime  *time,
+                                            gboolean    use_24h);
+char       *aip_display_local_clock        (const char *timezone,
+                                            GDateTime  *now,
+                                            gboolean    use_24h);
+char       *aip_display_full               (GDateTime  *time,
+                                            gboolean    use_24h);
+char       *aip_display_relative           (GDateTime  *time,
+                                            GDateTime  *now);
+char       *aip_display_utc_offset         (int         seconds);
+const char *aip_display_status             (const char *status);
+const char *aip_display_status_class       (const char *status);
+const char *aip_display_mode               (const char *mode);
+const char *aip_display_webhook            (const char *url,
+                                            gboolean    active);
+
+G_END_DECLS

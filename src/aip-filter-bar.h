@@ -1,0 +1,27 @@
+/* aip-filter-bar.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "aip-assistant-filter.h"
+
+G_BEGIN_DECLS
+
+#define AIP_TYPE_FILTER_BAR (aip_filter_bar_get_type ())
+
+G_DECLARE_FINAL_TYPE (AipFilterBar, aip_filter_bar, AIP, FILTER_BAR, AdwBin)
+
+void        aip_filter_bar_set_models  (AipFilterBar       *self,
+                                        GListModel         *all,
+                                        GListModel         *shown,
+                                        AipAssistantFilter *filter);
+GListModel *aip_filter_bar_get_choices (AipFilterBar       *self,
+                                        AipFilterFacet      facet);
+const char *aip_filter_bar_get_summary (AipFilterBar       *self);
+void        aip_filter_bar_update_now  (AipFilterBar       *self);
+
+G_END_DECLS
