@@ -72,14 +72,19 @@ aip_cli_check_arguments (char   **arguments,
   g_autoptr(GOptionContext) context = NULL;
   g_auto(GStrv) copy = NULL;
   g_autofree char **argv = NULL;
+  GOptionEntry entries[G_N_ELEMENTS (option_entries)];
+  gpointer values[G_N_ELEMENTS (option_entries)] = { NULL, };
+  gboolean ok;
   int argc;
 
   g_return_val_if_fail (arguments != NULL, FALSE);
 
-  /* GApplication prints help itself, with the same entries. */
+  /* GApplication prints help itself, with the same entries, and D-Bus
+   * activation passes an option of its own. */
   for (guint i = 1; arguments[i] != NULL; i++)
     {
       if (g_str_has_prefix (arguments[i], "--help") ||
+          g_str_equal (arguments[i], "--gapplication-service") ||
           g_str_equal (arguments[i], "-h") ||
           g_str_equal (arguments[i], "-?"))
         return TRUE;
@@ -91,11 +96,23 @@ aip_cli_check_arguments (char   **arguments,
    * copy so that every string is still freed through @copy. */
   argv = g_memdup2 (copy, sizeof (char *) * (argc + 1));
 
+  /* GApplication collects values without arg_data; a plain context needs
+   * somewhere to write them. */
+  memcpy (entries, option_entries, sizeof entries);
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    entries[i].arg_data = &values[i];
+
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, option_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, &argc, &argv, error))
+  ok = g_option_context_parse (context, &argc, &argv, error);
+
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    if (entries[i].arg == G_OPTION_ARG_STRING)
+      g_free (values[i]);
+
+  if (!ok)
     return FALSE;
 
   if (argc > 1)

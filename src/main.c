@@ -16,6 +16,9 @@ main (int   argc,
 {
   g_autoptr(AipApplication) app = NULL;
 
+  /* Standard output carries --list's data: keep diagnostics off it. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
