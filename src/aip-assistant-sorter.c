@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "aip-assistant-sorter.h"
+#include "aip-calling-hours.h"
 #include "aip-enums.h"
 
 struct _AipAssistantSorter
@@ -278,10 +279,9 @@ aip_timezone_offset_now (const char *timezone,
 
   *known = FALSE;
 
-  if (timezone == NULL || timezone[0] == '\0')
-    return 0;
-
-  zone = g_time_zone_new_identifier (timezone);
+  /* Never g_time_zone_new_identifier() on a name from the server: some
+   * names make GLib complain or read files outside the zone directory. */
+  zone = aip_timezone_lookup (timezone);
   if (zone == NULL)
     return 0;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
+#include "aip-calling-hours.h"
 #include "aip-display.h"
 
 /**
@@ -79,7 +80,8 @@ aip_display_lookup_zone (const char *identifier)
 
   if (!g_hash_table_lookup_extended (zones, identifier, NULL, &zone))
     {
-      zone = g_time_zone_new_identifier (identifier);
+      /* Names from the server go through the guarded lookup. */
+      zone = aip_timezone_lookup (identifier);
       g_hash_table_insert (zones, g_strdup (identifier), zone);
     }
 
