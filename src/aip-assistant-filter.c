@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "aip-assistant-filter.h"
+#include "aip-calling-hours.h"
+#include "aip-health.h"
 
 struct _AipAssistantFilter
 {
@@ -21,6 +23,10 @@ struct _AipAssistantFilter
   char      *search;
   /* The search folded once, so that matching an item is one strstr. */
   char      *folded_search;
+  AipCallingHours *calling_hours;
+  GDateTime *now;
+  guint      calling_now : 1;
+  guint      needs_attention : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AipAssistantFilter, aip_assistant_filter, GTK_TYPE_FILTER)
@@ -31,6 +37,10 @@ enum {
   PROP_TIMEZONE,
   PROP_MODE,
   PROP_SEARCH,
+  PROP_CALLING_NOW,
+  PROP_NEEDS_ATTENTION,
+  PROP_CALLING_HOURS,
+  PROP_NOW,
   PROP_ACTIVE,
   N_PROPS
 };
@@ -103,6 +113,8 @@ aip_assistant_filter_finalize (GObject *object)
   g_clear_pointer (&self->mode, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->folded_search, g_free);
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (aip_assistant_filter_parent_class)->finalize (object);
 }
@@ -131,6 +143,22 @@ aip_assistant_filter_get_property (GObject    *object,
 
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
+      break;
+
+    case PROP_CALLING_NOW:
+      g_value_set_boolean (value, self->calling_now);
+      break;
+
+    case PROP_NEEDS_ATTENTION:
+      g_value_set_boolean (value, self->needs_attention);
+      break;
+
+    case PROP_CALLING_HOURS:
+      g_value_set_boxed (value, self->calling_hours);
+      break;
+
+    case PROP_NOW:
+      g_value_set_boxed (value, self->now);
       break;
 
     case PROP_ACTIVE:
@@ -168,6 +196,22 @@ aip_assistant_filter_set_property (GObject      *object,
       aip_assistant_filter_set_search (self, g_value_get_string (value));
       break;
 
+    case PROP_CALLING_NOW:
+      aip_assistant_filter_set_calling_now (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NEEDS_ATTENTION:
+      aip_assistant_filter_set_needs_attention (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CALLING_HOURS:
+      aip_assistant_filter_set_calling_hours (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_NOW:
+      aip_assistant_filter_set_now (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -198,6 +242,18 @@ aip_assistant_filter_class_init (AipAssistantFilterClass *klass)
   properties [PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CALLING_NOW] =
+    g_param_spec_boolean ("calling-now", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_NEEDS_ATTENTION] =
+    g_param_spec_boolean ("needs-attention", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CALLING_HOURS] =
+    g_param_spec_boxed ("calling-hours", NULL, NULL, AIP_TYPE_CALLING_HOURS,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_NOW] =
+    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -208,6 +264,8 @@ aip_assistant_filter_class_init (AipAssistantFilterClass *klass)
 static void
 aip_assistant_filter_init (AipAssistantFilter *self)
 {
+  self->calling_hours = aip_calling_hours_new_default ();
+  self->now = g_date_time_new_now_utc ();
 }
 
 /**
@@ -365,7 +423,9 @@ aip_assistant_filter_is_active (AipAssistantFilter *self)
   return self->status != NULL ||
          self->timezone != NULL ||
          self->mode != NULL ||
-         self->folded_search != NULL;
+         self->folded_search != NULL ||
+         self->calling_now ||
+         self->needs_attention;
 }
 
 /**
@@ -393,12 +453,18 @@ aip_assistant_filter_clear (AipAssistantFilter *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODE]);
   if (self->search != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
+  if (self->calling_now)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CALLING_NOW]);
+  if (self->needs_attention)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEEDS_ATTENTION]);
 
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->timezone, g_free);
   g_clear_pointer (&self->mode, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->folded_search, g_free);
+  self->calling_now = FALSE;
+  self->needs_attention = FALSE;
 
   if (was_active)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIVE]);
@@ -445,5 +511,136 @@ aip_assistant_filter_match_except (AipAssistantFilter *self,
       strstr (aip_assistant_get_search_text (assistant), self->folded_search) == NULL)
     return FALSE;
 
+  if (self->calling_now &&
+      !aip_calling_hours_is_open (self->calling_hours, aip_assistant_get_timezone (assistant), self->now))
+    return FALSE;
+
+  if (self->needs_attention && aip_health_check (assistant, self->now) == AIP_HEALTH_OK)
+    return FALSE;
+
   return TRUE;
+}
+
+static void
+set_toggle (AipAssistantFilter *self,
+            gboolean            value,
+            gboolean            was_active,
+            GParamSpec         *pspec)
+{
+
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  if (was_active != aip_assistant_filter_is_active (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIVE]);
+
+  gtk_filter_changed (GTK_FILTER (self),
+                      value ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+gboolean
+aip_assistant_filter_get_calling_now (AipAssistantFilter *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT_FILTER (self), FALSE);
+
+  return self->calling_now;
+}
+
+/**
+ * aip_assistant_filter_set_calling_now:
+ * @self: a #AipAssistantFilter
+ * @calling_now: keep only assistants inside the calling hours at #AipAssistantFilter:now
+ */
+void
+aip_assistant_filter_set_calling_now (AipAssistantFilter *self,
+                                      gboolean            calling_now)
+{
+  gboolean was_active;
+
+  g_return_if_fail (AIP_IS_ASSISTANT_FILTER (self));
+
+  calling_now = !!calling_now;
+  if (self->calling_now == calling_now)
+    return;
+
+  was_active = aip_assistant_filter_is_active (self);
+  self->calling_now = calling_now;
+  set_toggle (self, calling_now, was_active, properties [PROP_CALLING_NOW]);
+}
+
+gboolean
+aip_assistant_filter_get_needs_attention (AipAssistantFilter *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT_FILTER (self), FALSE);
+
+  return self->needs_attention;
+}
+
+/**
+ * aip_assistant_filter_set_needs_attention:
+ * @self: a #AipAssistantFilter
+ * @needs_attention: keep only assistants with a health warning
+ */
+void
+aip_assistant_filter_set_needs_attention (AipAssistantFilter *self,
+                                          gboolean            needs_attention)
+{
+  gboolean was_active;
+
+  g_return_if_fail (AIP_IS_ASSISTANT_FILTER (self));
+
+  needs_attention = !!needs_attention;
+  if (self->needs_attention == needs_attention)
+    return;
+
+  was_active = aip_assistant_filter_is_active (self);
+  self->needs_attention = needs_attention;
+  set_toggle (self, needs_attention, was_active, properties [PROP_NEEDS_ATTENTION]);
+}
+
+/**
+ * aip_assistant_filter_set_calling_hours:
+ * @self: a #AipAssistantFilter
+ * @calling_hours: the calling window from Preferences
+ */
+void
+aip_assistant_filter_set_calling_hours (AipAssistantFilter *self,
+                                        AipCallingHours    *calling_hours)
+{
+  g_return_if_fail (AIP_IS_ASSISTANT_FILTER (self));
+  g_return_if_fail (calling_hours != NULL);
+
+  if (aip_calling_hours_equal (self->calling_hours, calling_hours))
+    return;
+
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  self->calling_hours = aip_calling_hours_ref (calling_hours);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CALLING_HOURS]);
+
+  if (self->calling_now)
+    gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * aip_assistant_filter_set_now:
+ * @self: a #AipAssistantFilter
+ * @now: the moment calling hours and the age of updates are judged at
+ *
+ * The window moves this on with its one-minute timer; the list is filtered
+ * again only when a filter depends on it.
+ */
+void
+aip_assistant_filter_set_now (AipAssistantFilter *self,
+                              GDateTime          *now)
+{
+  g_return_if_fail (AIP_IS_ASSISTANT_FILTER (self));
+  g_return_if_fail (now != NULL);
+
+  if (g_date_time_equal (self->now, now))
+    return;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_ref (now);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOW]);
+
+  if (self->calling_now || self->needs_attention)
+    gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
 }

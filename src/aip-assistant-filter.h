@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "aip-assistant.h"
+#include "aip-calling-hours.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,16 @@ void                aip_assistant_filter_set_mode     (AipAssistantFilter *self,
 const char         *aip_assistant_filter_get_search   (AipAssistantFilter *self);
 void                aip_assistant_filter_set_search   (AipAssistantFilter *self,
                                                        const char         *search);
+gboolean            aip_assistant_filter_get_calling_now (AipAssistantFilter *self);
+void                aip_assistant_filter_set_calling_now (AipAssistantFilter *self,
+                                                          gboolean            calling_now);
+gboolean            aip_assistant_filter_get_needs_attention (AipAssistantFilter *self);
+void                aip_assistant_filter_set_needs_attention (AipAssistantFilter *self,
+                                                              gboolean            needs_attention);
+void                aip_assistant_filter_set_calling_hours (AipAssistantFilter *self,
+                                                            AipCallingHours    *calling_hours);
+void                aip_assistant_filter_set_now      (AipAssistantFilter *self,
+                                                       GDateTime          *now);
 gboolean            aip_assistant_filter_is_active    (AipAssistantFilter *self);
 void                aip_assistant_filter_clear        (AipAssistantFilter *self);
 gboolean            aip_assistant_filter_match_except (AipAssistantFilter *self,

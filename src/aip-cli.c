@@ -32,6 +32,10 @@ static const GOptionEntry option_entries[] = {
     N_("Only assistants with this mode"), N_("MODE") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Only assistants whose name, messages or variables contain TEXT"), N_("TEXT") },
+  { "calling-now", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Only assistants inside the calling hours in their own timezone now"), NULL },
+  { "needs-attention", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Only assistants with a health warning"), NULL },
   { "base-url", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Server address for this run only"), N_("URL") },
   { "sign-in", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -197,26 +201,45 @@ wait_for (GAsyncResult **slot)
   return *slot;
 }
 
+/* Run from a build tree the schema may not be installed: then the
+ * defaults apply rather than an abort in g_settings_new(). */
+static GSettings *
+settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static char *
 configured_base_url (const char *option)
 {
-  GSettingsSchemaSource *source;
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
 
   if (option != NULL)
     return g_strdup (option);
 
-  /* Run from a build tree the schema may not be installed: use the
-   * default rather than abort in g_settings_new(). */
-  source = g_settings_schema_source_get_default ();
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  if (!(settings = settings_if_installed ()))
     return g_strdup (AIP_DEFAULT_BASE_URL);
 
-  settings = g_settings_new_full (schema, NULL, NULL);
   return g_settings_get_string (settings, "base-url");
+}
+
+static AipCallingHours *
+configured_calling_hours (void)
+{
+  g_autoptr(GSettings) settings = settings_if_installed ();
+
+  if (settings == NULL)
+    return aip_calling_hours_new_default ();
+
+  return aip_calling_hours_new_from_settings (settings);
 }
 
 static char *
@@ -382,6 +405,15 @@ run_list (AipAccount   *account,
     aip_assistant_filter_set_mode (filter, value);
   if (g_variant_dict_lookup (options, "search", "&s", &value))
     aip_assistant_filter_set_search (filter, value);
+  if (g_variant_dict_contains (options, "calling-now"))
+    {
+      g_autoptr(AipCallingHours) hours = configured_calling_hours ();
+
+      aip_assistant_filter_set_calling_hours (filter, hours);
+      aip_assistant_filter_set_calling_now (filter, TRUE);
+    }
+  if (g_variant_dict_contains (options, "needs-attention"))
+    aip_assistant_filter_set_needs_attention (filter, TRUE);
 
   if (!use_token (account, &error))
     return fail (aip_cli_exit_code_for_error (error), error);
@@ -458,7 +490,9 @@ aip_cli_run (GVariantDict *options)
           g_variant_dict_contains (options, "status") ||
           g_variant_dict_contains (options, "timezone") ||
           g_variant_dict_contains (options, "mode") ||
-          g_variant_dict_contains (options, "search"))
+          g_variant_dict_contains (options, "search") ||
+          g_variant_dict_contains (options, "calling-now") ||
+          g_variant_dict_contains (options, "needs-attention"))
         {
           g_printerr ("%s: %s\n", g_get_prgname (),
                       _("These options only apply with --list, --sign-in or --sign-out"));

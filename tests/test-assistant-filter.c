@@ -166,6 +166,63 @@ test_filter_strictness (void)
     g_assert_cmpint (g_array_index (changes, GtkFilterChange, i), ==, expected[i]);
 }
 
+static void
+test_filter_calling_now (void)
+{
+  g_autoptr(AipAssistantFilter) filter = aip_assistant_filter_new ();
+  g_autoptr(GPtrArray) set = make_set ();
+  /* Wednesday 2026-11-25 15:00 UTC: 10:00 in New York, 17:00 in Sofia. */
+  g_autoptr(GDateTime) wednesday = g_date_time_new_utc (2026, 11, 25, 15, 0, 0);
+  /* 18:00 UTC: 13:00 in New York, 20:00 in Sofia. */
+  g_autoptr(GDateTime) evening = g_date_time_new_utc (2026, 11, 25, 18, 0, 0);
+  g_autoptr(GDateTime) saturday = g_date_time_new_utc (2026, 11, 28, 15, 0, 0);
+  g_autoptr(AipCallingHours) long_day = aip_calling_hours_new (8 * 60, 21 * 60, AIP_WEEKDAYS_ALL, NULL);
+
+  aip_assistant_filter_set_now (filter, wednesday);
+  aip_assistant_filter_set_calling_now (filter, TRUE);
+  g_assert_true (aip_assistant_filter_is_active (filter));
+  /* New York and both Sofia assistants; the one without a timezone never. */
+  g_assert_cmpuint (count (filter, set, AIP_FILTER_FACET_NONE), ==, 3);
+
+  aip_assistant_filter_set_now (filter, evening);
+  g_assert_cmpuint (count (filter, set, AIP_FILTER_FACET_NONE), ==, 1);
+
+  aip_assistant_filter_set_now (filter, saturday);
+  g_assert_cmpuint (count (filter, set, AIP_FILTER_FACET_NONE), ==, 0);
+  aip_assistant_filter_set_calling_hours (filter, long_day);
+  g_assert_cmpuint (count (filter, set, AIP_FILTER_FACET_NONE), ==, 3);
+
+  aip_assistant_filter_clear (filter);
+  g_assert_false (aip_assistant_filter_get_calling_now (filter));
+  g_assert_cmpuint (count (filter, set, AIP_FILTER_FACET_NONE), ==, 4);
+}
+
+static void
+test_filter_needs_attention (void)
+{
+  g_autoptr(AipAssistantFilter) filter = aip_assistant_filter_new ();
+  g_autoptr(GPtrArray) set = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
+
+  g_ptr_array_add (set, make ("{\"id\": 1, \"status\": \"active\", \"initial_message\": \"Hi\","
+                              " \"system_prompt\": \"Sell\", \"updated_at\": \"2026-11-01T00:00:00Z\"}"));
+  g_ptr_array_add (set, make ("{\"id\": 2, \"status\": \"active\", \"initial_message\": \"Hi {{name}}\","
+                              " \"system_prompt\": \"Sell\", \"updated_at\": \"2026-11-01T00:00:00Z\"}"));
+  g_ptr_array_add (set, make ("{\"id\": 3, \"status\": \"inactive\", \"initial_message\": \"Hi\","
+                              " \"system_prompt\": \"Sell\", \"webhook_url\": \"https://x\","
+                              " \"is_webhook_active\": false, \"updated_at\": \"2026-11-01T00:00:00Z\"}"));
+
+  aip_assistant_filter_set_now (filter, now);
+  aip_assistant_filter_set_needs_attention (filter, TRUE);
+  g_assert_true (aip_assistant_filter_get_needs_attention (filter));
+  g_assert_cmpuint (count (filter, set, AIP_FILTER_FACET_NONE), ==, 2);
+  g_assert_false (aip_assistant_filter_match_except (filter, g_ptr_array_index (set, 0), AIP_FILTER_FACET_NONE));
+
+  aip_assistant_filter_set_needs_attention (filter, FALSE);
+  g_assert_false (aip_assistant_filter_is_active (filter));
+  g_assert_cmpuint (count (filter, set, AIP_FILTER_FACET_NONE), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +232,8 @@ main (int   argc,
   g_test_add_func ("/filter/choices", test_filter_choices);
   g_test_add_func ("/filter/search", test_filter_search);
   g_test_add_func ("/filter/strictness", test_filter_strictness);
+  g_test_add_func ("/filter/calling-now", test_filter_calling_now);
+  g_test_add_func ("/filter/needs-attention", test_filter_needs_attention);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "aip-calling-hours.h"
 #include "aip-response.h"
 #include "aip-test-server.h"
 
@@ -215,6 +216,38 @@ test_cli_filters (Fixture       *fixture,
 }
 
 static void
+test_cli_day_filters (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *base = base_url_option (fixture);
+  g_autoptr(AipCallingHours) hours = aip_calling_hours_new_default ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint open = 0;
+
+  /* The fixture's two zones, judged by the same code at the same minute. */
+  open += aip_calling_hours_is_open (hours, "America/New_York", now);
+  open += aip_calling_hours_is_open (hours, "America/Los_Angeles", now);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "good-token", NULL, "--list", "--format=csv", "--calling-now", base, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (count_lines (run.out), ==, 1 + open);
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* The active one was last updated in 2025: more than 90 days ago. */
+    run_cli (&run, "good-token", NULL, "--list", "--format=csv", "--needs-attention", base, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (count_lines (run.out), ==, 2);
+    g_assert_nonnull (strstr (run.out, "\r\n123,"));
+  }
+}
+
+static void
 test_cli_exit_codes (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -231,6 +264,7 @@ test_cli_exit_codes (Fixture       *fixture,
     { "good-token", "--list", "--base-url=not a url", 2 },
     { "good-token", "--list", "--no-such-option", 2 },
     { "good-token", "--status=active", NULL, 2 },
+    { "good-token", "--needs-attention", NULL, 2 },
     { "revoked", "--list", base, 3 },
     { "forbidden", "--list", base, 3 },
     { "failing", "--list", base, 4 },
@@ -336,6 +370,7 @@ main (int   argc,
   g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_cli_version, fixture_tear_down);
   g_test_add ("/cli/formats", Fixture, NULL, fixture_set_up, test_cli_formats, fixture_tear_down);
   g_test_add ("/cli/filters", Fixture, NULL, fixture_set_up, test_cli_filters, fixture_tear_down);
+  g_test_add ("/cli/day-filters", Fixture, NULL, fixture_set_up, test_cli_day_filters, fixture_tear_down);
   g_test_add ("/cli/exit-codes", Fixture, NULL, fixture_set_up, test_cli_exit_codes, fixture_tear_down);
   g_test_add ("/cli/skipped", Fixture, NULL, fixture_set_up, test_cli_skipped, fixture_tear_down);
   g_test_add ("/cli/keyring", Fixture, NULL, fixture_set_up, test_cli_keyring, fixture_tear_down);
