@@ -54,9 +54,19 @@ typedef struct
   GArray            *others;
 } AipJsonScan;
 
+/* Called as the scan adds items, or drops them all when a later "data"
+ * member replaces the one they came from */
+typedef void (* AipJsonItemsFunc) (AipJsonScan *scan,
+                                   gpointer     user_data);
+
 void  aip_json_scan           (const char  *data,
                                gsize        length,
                                AipJsonScan *scan);
+void  aip_json_scan_full      (const char       *data,
+                               gsize             length,
+                               AipJsonScan      *scan,
+                               AipJsonItemsFunc  items_changed,
+                               gpointer          user_data);
 void  aip_json_scan_clear     (AipJsonScan *scan);
 guint aip_json_max_depth      (const char  *data,
                                gsize        length,

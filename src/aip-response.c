@@ -8,17 +8,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "aip-client-error.h"
 #include "aip-json-scan.h"
 #include "aip-response-private.h"
 
-/* Below this many items, starting threads costs more than it saves */
-#define MIN_PARALLEL_ITEMS 64
+/* Below this size (some hundred assistants), starting threads costs more
+ * than it saves */
+#define MIN_PARALLEL_BYTES (256 * 1024)
 
 /* Items json-glib parses at a time: a group's tree stays small enough to be
  * freed while still in the cache, and its memory serves the next group. */
-#define DEFAULT_GROUP_SIZE 48
+#define DEFAULT_GROUP_SIZE 32
 
 struct _AipResponse
 {
@@ -39,23 +41,33 @@ typedef enum
   PROBLEM_NOT_A_LIST,
 } Problem;
 
-/* The work of one document, shared by the threads parsing it */
+/* The work of one document, shared by the threads parsing it. The scan
+ * publishes item spans as it finds them, so parsing starts long before the
+ * scan ends; everything below the lock is guarded by it. */
 typedef struct
 {
-  const char         *data;
-  const AipJsonSpan  *items;
-  guint               n_items;
-  guint               group_size;
-  guint               n_groups;
-  AipAssistant      **slots;
+  const char   *data;
+  guint         group_size;
 
-  gint                next_group;
-  gint                failed;
-  gint                n_skipped;
+  GMutex        lock;
+  GCond         cond;
+  /* The spans published so far, copied out of the scan's own array */
+  GArray       *spans;
+  /* Bumped when a later "data" member replaces the items: work on older
+   * ones is thrown away */
+  guint         generation;
+  guint         next_group;
+  gboolean      scan_done;
+  gboolean      stopped;
+  gboolean      failed;
+  /* An assistant or NULL (skipped) for each item of a finished group */
+  GPtrArray    *slots;
+  guint         n_skipped;
+  guint         error_group;
+  char         *error_message;
 
-  GMutex              lock;
-  guint               error_group;
-  char               *error_message;
+  /* Only on the scanning thread */
+  guint         published;
 } Job;
 
 static guint forced_group_size;
@@ -195,77 +207,42 @@ parse_whole (const char  *data,
 
 /* Parses spans as the elements of one array: the bytes between them are
  * commas and spaces, so only brackets need adding. */
-static JsonParser *
-parse_spans (const char        *data,
-             const AipJsonSpan *first,
-             const AipJsonSpan *last,
-             GString           *buffer,
-             GError           **error)
+static gboolean
+parse_group (const char         *data,
+             const AipJsonSpan  *spans,
+             guint               n,
+             GHashTable         *strings,
+             GString            *buffer,
+             AipAssistant      **made,
+             guint              *n_skipped,
+             GError            **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+  JsonNode *root;
 
   g_string_truncate (buffer, 0);
   g_string_append_c (buffer, '[');
-  aip_json_append_compact (buffer, data + first->start, data + last->end);
+  aip_json_append_compact (buffer, data + spans[0].start, data + spans[n - 1].end);
   g_string_append_c (buffer, ']');
 
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))
-    return NULL;
-
-  return g_steal_pointer (&parser);
-}
-
-static void
-record_error (Job        *job,
-              guint       group,
-              const char *message)
-{
-  g_mutex_lock (&job->lock);
-  if (job->error_message == NULL || group < job->error_group)
-    {
-      g_free (job->error_message);
-      job->error_message = g_strdup (message);
-      job->error_group = group;
-    }
-  g_mutex_unlock (&job->lock);
-
-  g_atomic_int_set (&job->failed, 1);
-}
-
-static gboolean
-parse_group (Job        *job,
-             guint       group,
-             GHashTable *strings,
-             GString    *buffer,
-             guint      *n_skipped)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  guint first = group * job->group_size;
-  guint n = MIN (job->group_size, job->n_items - first);
-  JsonNode *root;
-  JsonArray *array;
-
-  parser = parse_spans (job->data, &job->items[first], &job->items[first + n - 1], buffer, &error);
-  if (parser == NULL)
-    {
-      record_error (job, group, error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   root = json_parser_get_root (parser);
   if (root == NULL ||
       !JSON_NODE_HOLDS_ARRAY (root) ||
       json_array_get_length (array = json_node_get_array (root)) != n)
     {
-      record_error (job, group, "a group does not hold the items the scan found");
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_UNKNOWN,
+                           "the group does not hold the items the scan found");
       return FALSE;
     }
 
   for (guint i = 0; i < n; i++)
     {
-      job->slots[first + i] = assistant_from_node (json_array_get_element (array, i), strings);
-      if (job->slots[first + i] == NULL)
+      made[i] = assistant_from_node (json_array_get_element (array, i), strings);
+      if (made[i] == NULL)
         (*n_skipped)++;
     }
 
@@ -273,105 +250,154 @@ parse_group (Job        *job,
   return TRUE;
 }
 
+static void
+clear_slots (GPtrArray *slots)
+{
+  for (guint i = 0; i < slots->len; i++)
+    g_clear_object (&slots->pdata[i]);
+  g_ptr_array_set_size (slots, 0);
+}
+
+/* Takes groups of published items until the scan is done and all are
+ * taken, or the job stops. */
 static gpointer
 parse_groups_thread (gpointer data)
 {
   Job *job = data;
   g_autoptr(GHashTable) strings = aip_assistant_new_string_table ();
   g_autoptr(GString) buffer = g_string_new (NULL);
-  guint n_skipped = 0;
+  g_autofree AipJsonSpan *spans = g_new (AipJsonSpan, job->group_size);
+  g_autofree AipAssistant **made = g_new0 (AipAssistant *, job->group_size);
 
-  while (!g_atomic_int_get (&job->failed))
+  g_mutex_lock (&job->lock);
+
+  while (!job->stopped)
     {
-      guint group = (guint) g_atomic_int_add (&job->next_group, 1);
+      g_autoptr(GError) error = NULL;
+      guint first = job->next_group * job->group_size;
+      guint n = job->spans->len > first ? MIN (job->spans->len - first, job->group_size) : 0;
+      guint group, generation;
+      guint n_skipped = 0;
+      gboolean ok;
 
-      if (group >= job->n_groups)
+      if (n < job->group_size && !job->scan_done)
+        {
+          g_cond_wait (&job->cond, &job->lock);
+          continue;
+        }
+      if (n == 0)
         break;
-      if (!parse_group (job, group, strings, buffer, &n_skipped))
-        break;
+
+      group = job->next_group++;
+      generation = job->generation;
+      memcpy (spans, &g_array_index (job->spans, AipJsonSpan, first), n * sizeof *spans);
+      g_mutex_unlock (&job->lock);
+
+      ok = parse_group (job->data, spans, n, strings, buffer, made, &n_skipped, &error);
+
+      g_mutex_lock (&job->lock);
+
+      if (generation != job->generation)
+        {
+          /* Items of a "data" member a later one replaced: the whole
+           * document is checked again for those, among the others */
+          for (guint i = 0; i < n && ok; i++)
+            g_clear_object (&made[i]);
+          continue;
+        }
+
+      if (!ok)
+        {
+          if (job->error_message == NULL || group < job->error_group)
+            {
+              g_free (job->error_message);
+              job->error_message = g_strdup (error->message);
+              job->error_group = group;
+            }
+          job->failed = TRUE;
+          job->stopped = TRUE;
+          g_cond_broadcast (&job->cond);
+          break;
+        }
+
+      if (job->slots->len < first + n)
+        g_ptr_array_set_size (job->slots, first + n);
+      memcpy (job->slots->pdata + first, made, n * sizeof *made);
+      job->n_skipped += n_skipped;
     }
 
-  g_atomic_int_add (&job->n_skipped, (gint) n_skipped);
+  g_mutex_unlock (&job->lock);
 
   return NULL;
 }
 
-static gboolean
-parse_items (const char         *data,
-             const AipJsonScan  *scan,
-             GPtrArray          *assistants,
-             guint              *n_skipped,
-             GError            **error)
+static void
+publish (Job         *job,
+         AipJsonScan *scan)
 {
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  guint group_size = g_atomic_int_get (&forced_group_size);
-  guint n_threads = g_get_num_processors ();
-  Job job = { 0, };
+  g_mutex_lock (&job->lock);
+  g_array_append_vals (job->spans,
+                       &g_array_index (scan->items, AipJsonSpan, job->published),
+                       scan->items->len - job->published);
+  job->published = scan->items->len;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
 
-  job.data = data;
-  job.items = (const AipJsonSpan *) scan->items->data;
-  job.n_items = scan->items->len;
-  if (job.n_items == 0)
-    return TRUE;
+static void
+items_changed_cb (AipJsonScan *scan,
+                  gpointer     user_data)
+{
+  Job *job = user_data;
 
-  if (group_size == 0)
+  if (scan->items->len < job->published)
     {
-      group_size = DEFAULT_GROUP_SIZE;
-      if (job.n_items < MIN_PARALLEL_ITEMS)
-        n_threads = 1;
-    }
-  else
-    n_threads = MAX (n_threads, 4);
-
-  job.group_size = group_size;
-  job.n_groups = (job.n_items + group_size - 1) / group_size;
-  job.slots = g_new0 (AipAssistant *, job.n_items);
-  g_mutex_init (&job.lock);
-  n_threads = MIN (n_threads, job.n_groups);
-
-  for (guint i = 1; i < n_threads; i++)
-    {
-      g_autoptr(GError) thread_error = NULL;
-      GThread *thread = g_thread_try_new ("aip-parse", parse_groups_thread, &job, &thread_error);
-
-      /* Fewer threads only make it slower */
-      if (thread == NULL)
-        {
-          g_debug ("Could not start a parsing thread: %s", thread_error->message);
-          break;
-        }
-      g_ptr_array_add (threads, thread);
+      g_mutex_lock (&job->lock);
+      job->generation++;
+      g_array_set_size (job->spans, 0);
+      job->next_group = 0;
+      clear_slots (job->slots);
+      job->n_skipped = 0;
+      job->published = 0;
+      g_mutex_unlock (&job->lock);
     }
 
-  parse_groups_thread (&job);
+  if (scan->items->len - job->published >= job->group_size)
+    publish (job, scan);
+}
 
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (threads->pdata[i]);
+static void
+job_init (Job        *job,
+          const char *data,
+          guint       group_size)
+{
+  memset (job, 0, sizeof *job);
+  job->data = data;
+  job->group_size = group_size;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->spans = g_array_new (FALSE, FALSE, sizeof (AipJsonSpan));
+  job->slots = g_ptr_array_new ();
+}
 
-  if (job.failed)
-    {
-      g_autofree char *where = g_strdup_printf ("Response item group %u is not JSON", job.error_group);
+static void
+job_stop (Job *job)
+{
+  g_mutex_lock (&job->lock);
+  job->stopped = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
 
-      debug_json_error (where, job.error_message);
-      for (guint i = 0; i < job.n_items; i++)
-        g_clear_object (&job.slots[i]);
-    }
-  else
-    {
-      for (guint i = 0; i < job.n_items; i++)
-        if (job.slots[i] != NULL)
-          g_ptr_array_add (assistants, job.slots[i]);
-      *n_skipped += job.n_skipped;
-    }
-
-  g_free (job.slots);
-  g_free (job.error_message);
-  g_mutex_clear (&job.lock);
-
-  if (job.failed)
-    return fail (error, PROBLEM_UNREADABLE);
-
-  return TRUE;
+static void
+job_clear (Job *job)
+{
+  clear_slots (job->slots);
+  g_ptr_array_unref (job->slots);
+  g_array_unref (job->spans);
+  g_free (job->error_message);
+  g_cond_clear (&job->cond);
+  g_mutex_clear (&job->lock);
 }
 
 /* The whole-document parse would reject the document if json-glib rejected
@@ -461,12 +487,16 @@ AipResponse *
 aip_response_new_from_bytes (GBytes  *body,
                              GError **error)
 {
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   g_autoptr(GPtrArray) assistants = NULL;
+  guint group_size = g_atomic_int_get (&forced_group_size);
+  guint n_threads = 1;
+  guint n_skipped = 0;
   AipJsonScan scan;
   const char *data;
-  guint n_skipped = 0;
   gsize length;
   gboolean ok = FALSE;
+  Job job;
 
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -475,34 +505,66 @@ aip_response_new_from_bytes (GBytes  *body,
   if (data == NULL)
     data = "";
 
-  aip_json_scan (data, length, &scan);
+  /* Threads only for lists large enough to repay them; tests force small
+   * groups and several threads whatever the size */
+  if (group_size != 0)
+    n_threads = MAX (g_get_num_processors (), 4);
+  else
+    {
+      group_size = DEFAULT_GROUP_SIZE;
+      if (length >= MIN_PARALLEL_BYTES)
+        n_threads = g_get_num_processors ();
+    }
+
+  job_init (&job, data, group_size);
+
+  for (guint i = 1; i < n_threads; i++)
+    {
+      g_autoptr(GError) thread_error = NULL;
+      GThread *thread = g_thread_try_new ("aip-parse", parse_groups_thread, &job, &thread_error);
+
+      /* Fewer threads only make it slower */
+      if (thread == NULL)
+        {
+          g_debug ("Could not start a parsing thread: %s", thread_error->message);
+          break;
+        }
+      g_ptr_array_add (threads, thread);
+    }
+
+  aip_json_scan_full (data, length, &scan, items_changed_cb, &job);
 
   switch (scan.status)
     {
     case AIP_JSON_SCAN_NOT_STRICT:
       g_debug ("Response is not strict JSON at byte %zu; reading it as a whole", scan.offset);
-      aip_json_scan_clear (&scan);
-      return aip_response_new_from_bytes_sequential (body, error);
+      goto stop;
 
     case AIP_JSON_SCAN_TOO_DEEP:
       g_debug ("Response nests deeper than %d at byte %zu", AIP_JSON_MAX_DEPTH, scan.offset);
       fail (error, PROBLEM_UNREADABLE);
-      goto out;
+      goto stop;
 
     case AIP_JSON_SCAN_TRUNCATED:
       g_debug ("Response ends early, at byte %zu", scan.offset);
       fail (error, PROBLEM_UNREADABLE);
-      goto out;
+      goto stop;
 
     case AIP_JSON_SCAN_OK:
     default:
       break;
     }
 
+  publish (&job, &scan);
+  g_mutex_lock (&job.lock);
+  job.scan_done = TRUE;
+  g_cond_broadcast (&job.cond);
+  g_mutex_unlock (&job.lock);
+
   if (scan.root == AIP_JSON_ROOT_NONE)
     {
       fail (error, PROBLEM_EMPTY);
-      goto out;
+      goto stop;
     }
 
   if (scan.root == AIP_JSON_ROOT_SCALAR)
@@ -515,19 +577,51 @@ aip_response_new_from_bytes (GBytes  *body,
     }
 
   if (scan.others != NULL && scan.others->len > 0 && !check_others (data, scan.others, error))
-    goto out;
+    goto stop;
 
   if (scan.root != AIP_JSON_ROOT_ARRAY && scan.root != AIP_JSON_ROOT_DATA_ARRAY)
     {
       g_debug ("Response holds neither an array nor an object with a \"data\" array");
       fail (error, PROBLEM_NOT_A_LIST);
-      goto out;
+      goto stop;
     }
 
-  assistants = g_ptr_array_new_full (scan.items->len, g_object_unref);
-  ok = parse_items (data, &scan, assistants, &n_skipped, error);
+  /* The scanning thread joins the parsing */
+  parse_groups_thread (&job);
+  ok = TRUE;
 
-out:
+stop:
+  if (!ok)
+    job_stop (&job);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
+
+  if (ok && job.failed)
+    {
+      g_autofree char *where = g_strdup_printf ("Response item group %u is not JSON", job.error_group);
+
+      debug_json_error (where, job.error_message);
+      fail (error, PROBLEM_UNREADABLE);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      assistants = g_ptr_array_new_full (job.slots->len, g_object_unref);
+      for (guint i = 0; i < job.slots->len; i++)
+        if (job.slots->pdata[i] != NULL)
+          g_ptr_array_add (assistants, g_steal_pointer (&job.slots->pdata[i]));
+      n_skipped = job.n_skipped;
+    }
+
+  job_clear (&job);
+
+  if (scan.status == AIP_JSON_SCAN_NOT_STRICT)
+    {
+      aip_json_scan_clear (&scan);
+      return aip_response_new_from_bytes_sequential (body, error);
+    }
+
   aip_json_scan_clear (&scan);
 
   if (!ok)

@@ -263,6 +263,19 @@ test_group_boundaries (void)
     }
 
   g_assert_true (compare (text->str));
+
+  /* A later "data" replaces items that threads may already be parsing */
+  {
+    g_autofree char *twice = g_strdup_printf ("{\"data\": %s, \"data\": [{\"id\": 7}]}", text->str);
+    g_autofree char *then_empty = g_strdup_printf ("{\"data\": %s, \"x\": 1, \"data\": []}", text->str);
+    g_autofree char *then_not_list = g_strdup_printf ("{\"data\": %s, \"data\": 5}", text->str);
+    g_autofree char *then_again = g_strdup_printf ("{\"data\": [1], \"data\": %s, \"data\": %s}", text->str, text->str);
+
+    g_assert_true (compare (twice));
+    g_assert_true (compare (then_empty));
+    g_assert_false (compare (then_not_list));
+    g_assert_true (compare (then_again));
+  }
 }
 
 static void
