@@ -391,7 +391,8 @@ append_span (GArray **array,
  *   aip_json_scan_clear()
  * @items_changed: (nullable) (scope call): called on the scanning thread
  *   each time an item is added to @scan->items or all are dropped, so that
- *   other threads can start on them while the scan goes on
+ *   other threads can start on them while the scan goes on; it may take
+ *   the items out, so that they are not kept twice
  * @user_data: for @items_changed
  *
  * Checks in one pass that @data is strict JSON nested at most
@@ -426,7 +427,14 @@ aip_json_scan_full (const char       *data,
   g_return_if_fail (scan != NULL);
 
   memset (scan, 0, sizeof *scan);
-  scan->items = g_array_sized_new (FALSE, FALSE, sizeof (AipJsonSpan), length / 1024 + 1);
+
+  /* json-glib skips a byte order mark at the very start, and only there */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    s.pos = 3;
+  /* Assistants take a kilobyte or so; a caller following the items takes
+   * them out as they come */
+  scan->items = g_array_sized_new (FALSE, FALSE, sizeof (AipJsonSpan),
+                                   items_changed != NULL ? 64 : length / 1024 + 1);
 
 value:
   skip_space (&s);
@@ -441,6 +449,7 @@ value:
   c = s.data[s.pos];
   if (depth == 0)
     {
+      member_start = s.pos;
       if (c == '[')
         scan->root = AIP_JSON_ROOT_ARRAY;
       else if (c == '{')
@@ -461,7 +470,7 @@ value:
           g_array_set_size (scan->items, 0);
           has_data_array = FALSE;
           if (items_changed != NULL)
-            items_changed (scan, user_data);
+            items_changed (scan, TRUE, user_data);
         }
     }
 
@@ -535,6 +544,10 @@ after:
           step = STEP_NOT_STRICT;
           goto fail;
         }
+      /* Not a list, but json-glib must still accept it for the error to be
+       * the same */
+      if (scan->root == AIP_JSON_ROOT_SCALAR)
+        append_span (&scan->others, member_start, s.pos);
       goto done;
     }
 
@@ -544,7 +557,7 @@ after:
 
       g_array_append_val (scan->items, span);
       if (items_changed != NULL)
-        items_changed (scan, user_data);
+        items_changed (scan, FALSE, user_data);
     }
   else if (depth == 1 && scan->root == AIP_JSON_ROOT_OBJECT)
     {
@@ -654,8 +667,6 @@ stop:
   g_array_set_size (scan->items, 0);
   if (scan->others != NULL)
     g_array_set_size (scan->others, 0);
-  if (items_changed != NULL)
-    items_changed (scan, user_data);
 }
 
 /**

@@ -22,6 +22,14 @@
  * freed while still in the cache, and its memory serves the next group. */
 #define DEFAULT_GROUP_SIZE 32
 
+/* Spans found but not yet taken for parsing, at most (a megabyte's worth) */
+#define MAX_PENDING_ITEMS 65536
+
+/* json-glib's tree takes up to fifty times the size of the text (for lists
+ * like [1,1,1...]): only text this small goes to it whole. Every JSON
+ * writer makes strict JSON, which never needs to. */
+#define MAX_WHOLE_DOCUMENT (8 * 1024 * 1024)
+
 struct _AipResponse
 {
   GObject    parent_instance;
@@ -40,6 +48,14 @@ typedef enum
   PROBLEM_UNREADABLE,
   PROBLEM_NOT_A_LIST,
 } Problem;
+
+/* What a thread parsing groups keeps from one group to the next */
+typedef struct
+{
+  GHashTable  *strings;
+  GString     *buffer;
+  AipJsonSpan *spans;
+} Worker;
 
 /* The work of one document, shared by the threads parsing it. The scan
  * publishes item spans as it finds them, so parsing starts long before the
@@ -60,14 +76,17 @@ typedef struct
   gboolean      scan_done;
   gboolean      stopped;
   gboolean      failed;
-  /* An assistant or NULL (skipped) for each item of a finished group */
-  GPtrArray    *slots;
+  /* For each finished group, a GPtrArray of its assistants, or NULL when
+   * it has none: nothing is kept for skipped items */
+  GPtrArray    *groups;
   guint         n_skipped;
   guint         error_group;
   char         *error_message;
+  /* Which item the first of spans is: those taken are dropped */
+  guint         spans_base;
 
-  /* Only on the scanning thread */
-  guint         published;
+  /* The scanning thread's own, for parsing while it scans */
+  Worker       *scanning_worker;
 } Job;
 
 static guint forced_group_size;
@@ -141,6 +160,28 @@ list_of_assistants (JsonNode *root)
   return json_node_get_array (data);
 }
 
+static void
+drop_items_cb (AipJsonScan *scan,
+               gboolean     restart,
+               gpointer     user_data)
+{
+  g_array_set_size (scan->items, 0);
+}
+
+static gboolean
+is_strict (const char *data,
+           gsize       length)
+{
+  AipJsonScan scan;
+  gboolean strict;
+
+  aip_json_scan_full (data, length, &scan, drop_items_cb, NULL);
+  strict = scan.status == AIP_JSON_SCAN_OK;
+  aip_json_scan_clear (&scan);
+
+  return strict;
+}
+
 static gboolean
 parse_whole (const char  *data,
              gsize        length,
@@ -161,6 +202,12 @@ parse_whole (const char  *data,
     {
       g_debug ("Response is not UTF-8 at byte %zu", (gsize) (end - data));
       return fail (error, PROBLEM_NOT_TEXT);
+    }
+
+  if (length > MAX_WHOLE_DOCUMENT && !is_strict (data, length))
+    {
+      g_debug ("Response of %zu bytes is not strict JSON, too large to read as a whole", length);
+      return fail (error, PROBLEM_UNREADABLE);
     }
 
   if (aip_json_max_depth (data, length, AIP_JSON_MAX_DEPTH, &offset) > AIP_JSON_MAX_DEPTH)
@@ -207,16 +254,16 @@ parse_whole (const char  *data,
 
 /* Parses spans as the elements of one array: the bytes between them are
  * commas and spaces, so only brackets need adding. */
-static gboolean
+static GPtrArray *
 parse_group (const char         *data,
              const AipJsonSpan  *spans,
              guint               n,
              GHashTable         *strings,
              GString            *buffer,
-             AipAssistant      **made,
              guint              *n_skipped,
              GError            **error)
 {
+  g_autoptr(GPtrArray) made = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *array;
   JsonNode *root;
@@ -227,7 +274,7 @@ parse_group (const char         *data,
   g_string_append_c (buffer, ']');
 
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))
-    return FALSE;
+    return NULL;
 
   root = json_parser_get_root (parser);
   if (root == NULL ||
@@ -236,134 +283,196 @@ parse_group (const char         *data,
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_UNKNOWN,
                            "the group does not hold the items the scan found");
-      return FALSE;
+      return NULL;
     }
 
+  made = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      made[i] = assistant_from_node (json_array_get_element (array, i), strings);
-      if (made[i] == NULL)
+      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings);
+
+      if (assistant != NULL)
+        g_ptr_array_add (made, assistant);
+      else
         (*n_skipped)++;
     }
 
   /* The parser goes now, and the group's tree with it */
-  return TRUE;
+  return g_steal_pointer (&made);
 }
 
 static void
-clear_slots (GPtrArray *slots)
+clear_groups (GPtrArray *groups)
 {
-  for (guint i = 0; i < slots->len; i++)
-    g_clear_object (&slots->pdata[i]);
-  g_ptr_array_set_size (slots, 0);
+  for (guint i = 0; i < groups->len; i++)
+    g_clear_pointer (&groups->pdata[i], g_ptr_array_unref);
+  g_ptr_array_set_size (groups, 0);
 }
 
-/* Takes groups of published items until the scan is done and all are
- * taken, or the job stops. */
+typedef enum
+{
+  TAKE_DONE,
+  TAKE_WAIT,
+  TAKE_TOOK,
+} Take;
+
+/* Takes the next group of published items and parses it. Called and
+ * returns with the job's lock held. */
+static Take
+take_group (Job    *job,
+            Worker *worker)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) made = NULL;
+  guint first = job->next_group * job->group_size - job->spans_base;
+  guint n = job->spans->len > first ? MIN (job->spans->len - first, job->group_size) : 0;
+  guint group, generation;
+  guint n_skipped = 0;
+
+  if (job->stopped)
+    return TAKE_DONE;
+  if (n < job->group_size && !job->scan_done)
+    return TAKE_WAIT;
+  if (n == 0)
+    return TAKE_DONE;
+
+  group = job->next_group++;
+  generation = job->generation;
+  memcpy (worker->spans, &g_array_index (job->spans, AipJsonSpan, first), n * sizeof *worker->spans);
+  g_mutex_unlock (&job->lock);
+
+  made = parse_group (job->data, worker->spans, n, worker->strings, worker->buffer, &n_skipped, &error);
+
+  g_mutex_lock (&job->lock);
+
+  /* Items of a "data" member a later one replaced: the whole document is
+   * checked again for those, among the others */
+  if (generation != job->generation)
+    return TAKE_TOOK;
+
+  if (made == NULL)
+    {
+      if (job->error_message == NULL || group < job->error_group)
+        {
+          g_free (job->error_message);
+          job->error_message = g_strdup (error->message);
+          job->error_group = group;
+        }
+      job->failed = TRUE;
+      job->stopped = TRUE;
+      g_cond_broadcast (&job->cond);
+      return TAKE_DONE;
+    }
+
+  if (job->groups->len <= group)
+    g_ptr_array_set_size (job->groups, group + 1);
+  if (made->len > 0)
+    job->groups->pdata[group] = g_steal_pointer (&made);
+  job->n_skipped += n_skipped;
+
+  return TAKE_TOOK;
+}
+
+static void
+worker_init (Worker *worker,
+             guint   group_size)
+{
+  worker->strings = aip_assistant_new_string_table ();
+  worker->buffer = g_string_new (NULL);
+  worker->spans = g_new (AipJsonSpan, group_size);
+}
+
+static void
+worker_clear (Worker *worker)
+{
+  g_clear_pointer (&worker->strings, g_hash_table_unref);
+  g_string_free (g_steal_pointer (&worker->buffer), TRUE);
+  g_clear_pointer (&worker->spans, g_free);
+}
+
+/* Takes groups until the scan is done and all are taken, or the job stops */
+static void
+take_groups (Job    *job,
+             Worker *worker)
+{
+  Take take;
+
+  g_mutex_lock (&job->lock);
+  while ((take = take_group (job, worker)) != TAKE_DONE)
+    if (take == TAKE_WAIT)
+      g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+}
+
 static gpointer
 parse_groups_thread (gpointer data)
 {
   Job *job = data;
-  g_autoptr(GHashTable) strings = aip_assistant_new_string_table ();
-  g_autoptr(GString) buffer = g_string_new (NULL);
-  g_autofree AipJsonSpan *spans = g_new (AipJsonSpan, job->group_size);
-  g_autofree AipAssistant **made = g_new0 (AipAssistant *, job->group_size);
+  Worker worker;
 
-  g_mutex_lock (&job->lock);
-
-  while (!job->stopped)
-    {
-      g_autoptr(GError) error = NULL;
-      guint first = job->next_group * job->group_size;
-      guint n = job->spans->len > first ? MIN (job->spans->len - first, job->group_size) : 0;
-      guint group, generation;
-      guint n_skipped = 0;
-      gboolean ok;
-
-      if (n < job->group_size && !job->scan_done)
-        {
-          g_cond_wait (&job->cond, &job->lock);
-          continue;
-        }
-      if (n == 0)
-        break;
-
-      group = job->next_group++;
-      generation = job->generation;
-      memcpy (spans, &g_array_index (job->spans, AipJsonSpan, first), n * sizeof *spans);
-      g_mutex_unlock (&job->lock);
-
-      ok = parse_group (job->data, spans, n, strings, buffer, made, &n_skipped, &error);
-
-      g_mutex_lock (&job->lock);
-
-      if (generation != job->generation)
-        {
-          /* Items of a "data" member a later one replaced: the whole
-           * document is checked again for those, among the others */
-          for (guint i = 0; i < n && ok; i++)
-            g_clear_object (&made[i]);
-          continue;
-        }
-
-      if (!ok)
-        {
-          if (job->error_message == NULL || group < job->error_group)
-            {
-              g_free (job->error_message);
-              job->error_message = g_strdup (error->message);
-              job->error_group = group;
-            }
-          job->failed = TRUE;
-          job->stopped = TRUE;
-          g_cond_broadcast (&job->cond);
-          break;
-        }
-
-      if (job->slots->len < first + n)
-        g_ptr_array_set_size (job->slots, first + n);
-      memcpy (job->slots->pdata + first, made, n * sizeof *made);
-      job->n_skipped += n_skipped;
-    }
-
-  g_mutex_unlock (&job->lock);
+  worker_init (&worker, job->group_size);
+  take_groups (job, &worker);
+  worker_clear (&worker);
 
   return NULL;
 }
 
+/* Hands the items the scan found so far to the parsing threads, and
+ * forgets those already taken. */
 static void
 publish (Job         *job,
          AipJsonScan *scan)
 {
+  guint taken;
+
   g_mutex_lock (&job->lock);
-  g_array_append_vals (job->spans,
-                       &g_array_index (scan->items, AipJsonSpan, job->published),
-                       scan->items->len - job->published);
-  job->published = scan->items->len;
+
+  taken = job->next_group * job->group_size - job->spans_base;
+  if (taken >= MAX_PENDING_ITEMS / 4 && taken >= job->spans->len / 2)
+    {
+      g_array_remove_range (job->spans, 0, taken);
+      job->spans_base += taken;
+    }
+
+  g_array_append_vals (job->spans, scan->items->data, scan->items->len);
   g_cond_broadcast (&job->cond);
+
   g_mutex_unlock (&job->lock);
+
+  g_array_set_size (scan->items, 0);
 }
 
 static void
 items_changed_cb (AipJsonScan *scan,
+                  gboolean     restart,
                   gpointer     user_data)
 {
   Job *job = user_data;
 
-  if (scan->items->len < job->published)
+  if (restart)
     {
       g_mutex_lock (&job->lock);
       job->generation++;
       g_array_set_size (job->spans, 0);
+      job->spans_base = 0;
       job->next_group = 0;
-      clear_slots (job->slots);
+      clear_groups (job->groups);
       job->n_skipped = 0;
-      job->published = 0;
       g_mutex_unlock (&job->lock);
     }
 
-  if (scan->items->len - job->published >= job->group_size)
-    publish (job, scan);
+  if (scan->items->len < job->group_size)
+    return;
+
+  publish (job, scan);
+
+  /* The scan outruns the parsing by far: past a bound, the scanning
+   * thread parses a group for each it publishes, so that a list of
+   * millions of tiny items does not pile up spans. */
+  g_mutex_lock (&job->lock);
+  if (job->spans->len - (job->next_group * job->group_size - job->spans_base) > MAX_PENDING_ITEMS)
+    take_group (job, job->scanning_worker);
+  g_mutex_unlock (&job->lock);
 }
 
 static void
@@ -377,7 +486,7 @@ job_init (Job        *job,
   g_mutex_init (&job->lock);
   g_cond_init (&job->cond);
   job->spans = g_array_new (FALSE, FALSE, sizeof (AipJsonSpan));
-  job->slots = g_ptr_array_new ();
+  job->groups = g_ptr_array_new ();
 }
 
 static void
@@ -392,8 +501,8 @@ job_stop (Job *job)
 static void
 job_clear (Job *job)
 {
-  clear_slots (job->slots);
-  g_ptr_array_unref (job->slots);
+  clear_groups (job->groups);
+  g_ptr_array_unref (job->groups);
   g_array_unref (job->spans);
   g_free (job->error_message);
   g_cond_clear (&job->cond);
@@ -496,6 +605,7 @@ aip_response_new_from_bytes (GBytes  *body,
   const char *data;
   gsize length;
   gboolean ok = FALSE;
+  Worker worker;
   Job job;
 
   g_return_val_if_fail (body != NULL, NULL);
@@ -517,6 +627,8 @@ aip_response_new_from_bytes (GBytes  *body,
     }
 
   job_init (&job, data, group_size);
+  worker_init (&worker, group_size);
+  job.scanning_worker = &worker;
 
   for (guint i = 1; i < n_threads; i++)
     {
@@ -567,15 +679,6 @@ aip_response_new_from_bytes (GBytes  *body,
       goto stop;
     }
 
-  if (scan.root == AIP_JSON_ROOT_SCALAR)
-    {
-      AipJsonSpan whole = { 0, length };
-
-      if (scan.others == NULL)
-        scan.others = g_array_new (FALSE, FALSE, sizeof (AipJsonSpan));
-      g_array_append_val (scan.others, whole);
-    }
-
   if (scan.others != NULL && scan.others->len > 0 && !check_others (data, scan.others, error))
     goto stop;
 
@@ -587,7 +690,7 @@ aip_response_new_from_bytes (GBytes  *body,
     }
 
   /* The scanning thread joins the parsing */
-  parse_groups_thread (&job);
+  take_groups (&job, &worker);
   ok = TRUE;
 
 stop:
@@ -607,14 +710,29 @@ stop:
 
   if (ok)
     {
-      assistants = g_ptr_array_new_full (job.slots->len, g_object_unref);
-      for (guint i = 0; i < job.slots->len; i++)
-        if (job.slots->pdata[i] != NULL)
-          g_ptr_array_add (assistants, g_steal_pointer (&job.slots->pdata[i]));
+      guint n = 0;
+
+      for (guint i = 0; i < job.groups->len; i++)
+        if (job.groups->pdata[i] != NULL)
+          n += ((GPtrArray *) job.groups->pdata[i])->len;
+
+      assistants = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < job.groups->len; i++)
+        {
+          GPtrArray *group = job.groups->pdata[i];
+
+          if (group == NULL)
+            continue;
+          for (guint j = 0; j < group->len; j++)
+            g_ptr_array_add (assistants, g_steal_pointer (&group->pdata[j]));
+          /* The group array keeps NULLs now: nothing to drop */
+          g_ptr_array_set_free_func (group, NULL);
+        }
       n_skipped = job.n_skipped;
     }
 
   job_clear (&job);
+  worker_clear (&worker);
 
   if (scan.status == AIP_JSON_SCAN_NOT_STRICT)
     {
