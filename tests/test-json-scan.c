@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "aip-client-error.h"
+#include "aip-test-json.h"
 #include "aip-json-scan.h"
 #include "aip-response-private.h"
 
@@ -91,20 +92,6 @@ compare (const char *text)
   return compare_len (text, strlen (text));
 }
 
-static GBytes *
-fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 test_fixtures (void)
 {
@@ -112,7 +99,7 @@ test_fixtures (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(GBytes) body = fixture (names[i]);
+      g_autoptr(GBytes) body = aip_test_fixture (names[i]);
       gsize length;
       const char *data = g_bytes_get_data (body, &length);
 
@@ -211,31 +198,15 @@ test_documents (void)
     }
 }
 
-static char *
-nested (guint       depth,
-        const char *prefix,
-        const char *suffix)
-{
-  GString *text = g_string_new (prefix);
-
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, ']');
-  g_string_append (text, suffix);
-
-  return g_string_free (text, FALSE);
-}
-
 static void
 test_depth (void)
 {
   for (guint depth = 60; depth <= 70; depth++)
     {
-      g_autofree char *bare = nested (depth, "", "");
-      g_autofree char *item = nested (depth - 2, "[{\"id\": 1, \"v\": ", "}]");
-      g_autofree char *quirky = nested (depth - 2, "[{'id': 1, 'v': ", "}]");
-      g_autofree char *other = nested (depth - 1, "{\"data\": [], \"x\": ", "}");
+      g_autofree char *bare = aip_test_nested (depth, "", "");
+      g_autofree char *item = aip_test_nested (depth - 2, "[{\"id\": 1, \"v\": ", "}]");
+      g_autofree char *quirky = aip_test_nested (depth - 2, "[{'id': 1, 'v': ", "}]");
+      g_autofree char *other = aip_test_nested (depth - 1, "{\"data\": [], \"x\": ", "}");
 
       g_assert_cmpint (compare (bare), ==, depth <= AIP_JSON_MAX_DEPTH);
       g_assert_cmpint (compare (item), ==, depth <= AIP_JSON_MAX_DEPTH);
@@ -348,7 +319,7 @@ test_large (void)
 static void
 test_truncated (void)
 {
-  g_autoptr(GBytes) body = fixture ("outbound-assistants-wrapped.json");
+  g_autoptr(GBytes) body = aip_test_fixture ("outbound-assistants-wrapped.json");
   static const char small[] =
     "{\"meta\": [1, {\"a\": \"b\"}], \"data\": [{\"id\": 1, \"name\": \"x\\\"]\\u00e9\\ud83d\\ude00\","
     " \"variables\": {\"k\": [true, false, null, -1.5e3]}}, {\"id\": \"2\"}, 3]}  ";
@@ -718,8 +689,8 @@ test_scan (void)
 
   /* 64 levels pass, 65 do not */
   {
-    g_autofree char *ok = nested (64, "", "");
-    g_autofree char *deep = nested (65, "", "");
+    g_autofree char *ok = aip_test_nested (64, "", "");
+    g_autofree char *deep = aip_test_nested (65, "", "");
     AipJsonScan scan;
 
     aip_json_scan (ok, strlen (ok), &scan);
