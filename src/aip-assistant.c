@@ -905,6 +905,7 @@ aip_assistant_new_from_json (JsonObject *object,
   Reader reader;
   Piece name, initial_message, system_prompt, webhook_url, key;
   Piece json = { NULL, 0, TRUE };
+  guint max_variables = 0;
   guint n_variables = 0;
   guint n_search;
   gsize size;
@@ -940,9 +941,9 @@ aip_assistant_new_from_json (JsonObject *object,
 
   /* The search text's pieces, variables after the three texts */
   node = reader.nodes[FIELD_VARIABLES];
-  n_search = 3;
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    n_search += 2 * json_object_get_size (json_node_get_object (node));
+    max_variables = json_object_get_size (json_node_get_object (node));
+  n_search = 3 + 2 * max_variables;
   /* Most assistants have a few variables: no allocation for those */
   if (2 * n_search > G_N_ELEMENTS (search_stack))
     search = search_heap = g_new (Piece, 2 * n_search);
@@ -961,7 +962,8 @@ aip_assistant_new_from_json (JsonObject *object,
       /* json-glib 1.6 keeps members in the order they came, a repeated
        * name at its first place with its last value. */
       json_object_iter_init_ordered (&iter, json_node_get_object (node));
-      while (json_object_iter_next_ordered (&iter, &var_name, &value))
+      while (n_variables < max_variables &&
+             json_object_iter_next_ordered (&iter, &var_name, &value))
         {
           Piece *pair = &variables[2 * n_variables];
 

@@ -54,14 +54,32 @@ quotes_and_backslashes (guint64 v)
   return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
 }
 
-/* Whether any of the eight bytes is a quote, a backslash, a control
- * character or not ASCII: what plain_string_byte does not pass. */
-static inline gboolean
-has_special_byte (guint64 v)
+/* The same for quotes, backslashes, control characters and bytes that are
+ * not ASCII: what plain_string_byte does not pass */
+static inline guint64
+special_bytes (guint64 v)
 {
   guint64 control = v - ONES * 0x20;
 
-  return (quotes_and_backslashes (v) | ((control | v) & HIGHS)) != 0;
+  return quotes_and_backslashes (v) | ((control | v) & HIGHS);
+}
+
+/* Eight bytes of text as a number whose lowest byte is the first one, so
+ * that the lowest bit a mask above sets is on the first byte it found: the
+ * false hits come only after a true one. */
+static inline guint64
+load_word (const void *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, sizeof v);
+  return GUINT64_FROM_LE (v);
+}
+
+static inline guint
+first_byte (guint64 mask)
+{
+  return __builtin_ctzll (mask) / 8;
 }
 
 static const guint8 space_byte[256] = {
@@ -255,11 +273,13 @@ scan_string (Scanner  *s,
       /* Eight bytes at a time through the long plain runs of prompts */
       while (end - p >= 8)
         {
-          guint64 v;
+          guint64 mask = special_bytes (load_word (p));
 
-          memcpy (&v, p, sizeof v);
-          if (has_special_byte (v))
-            break;
+          if (mask != 0)
+            {
+              p += first_byte (mask);
+              break;
+            }
           p += 8;
         }
       while (p < end && plain_string_byte[*p])
@@ -364,11 +384,16 @@ append_span (GArray **array,
 }
 
 /**
- * aip_json_scan:
+ * aip_json_scan_full:
  * @data: (array length=length): the document
  * @length: its length in bytes
  * @scan: (out caller-allocates): the result; clear it with
  *   aip_json_scan_clear()
+ * @items_changed: (nullable) (scope call): called on the scanning thread
+ *   each time an item is added to @scan->items or all are dropped, so that
+ *   other threads can start on them while the scan goes on; it may take
+ *   the items out, so that they are not kept twice
+ * @user_data: for @items_changed
  *
  * Checks in one pass that @data is strict JSON nested at most
  * %AIP_JSON_MAX_DEPTH deep, and finds the byte ranges of the items of the
@@ -377,9 +402,11 @@ append_span (GArray **array,
  * duplicate members). Allocates only the arrays of ranges.
  */
 void
-aip_json_scan (const char  *data,
-               gsize        length,
-               AipJsonScan *scan)
+aip_json_scan_full (const char       *data,
+                    gsize             length,
+                    AipJsonScan      *scan,
+                    AipJsonItemsFunc  items_changed,
+                    gpointer          user_data)
 {
   Scanner s = { (const guchar *) data, length, 0 };
   guchar stack[AIP_JSON_MAX_DEPTH];
@@ -400,7 +427,14 @@ aip_json_scan (const char  *data,
   g_return_if_fail (scan != NULL);
 
   memset (scan, 0, sizeof *scan);
-  scan->items = g_array_sized_new (FALSE, FALSE, sizeof (AipJsonSpan), length / 1024 + 1);
+
+  /* json-glib skips a byte order mark at the very start, and only there */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    s.pos = 3;
+  /* Assistants take a kilobyte or so; a caller following the items takes
+   * them out as they come */
+  scan->items = g_array_sized_new (FALSE, FALSE, sizeof (AipJsonSpan),
+                                   items_changed != NULL ? 64 : length / 1024 + 1);
 
 value:
   skip_space (&s);
@@ -415,6 +449,7 @@ value:
   c = s.data[s.pos];
   if (depth == 0)
     {
+      member_start = s.pos;
       if (c == '[')
         scan->root = AIP_JSON_ROOT_ARRAY;
       else if (c == '{')
@@ -434,6 +469,8 @@ value:
           append_span (&scan->others, data_array.start, data_array.end);
           g_array_set_size (scan->items, 0);
           has_data_array = FALSE;
+          if (items_changed != NULL)
+            items_changed (scan, TRUE, user_data);
         }
     }
 
@@ -507,6 +544,10 @@ after:
           step = STEP_NOT_STRICT;
           goto fail;
         }
+      /* Not a list, but json-glib must still accept it for the error to be
+       * the same */
+      if (scan->root == AIP_JSON_ROOT_SCALAR)
+        append_span (&scan->others, member_start, s.pos);
       goto done;
     }
 
@@ -515,6 +556,8 @@ after:
       AipJsonSpan span = { item_start, s.pos };
 
       g_array_append_val (scan->items, span);
+      if (items_changed != NULL)
+        items_changed (scan, FALSE, user_data);
     }
   else if (depth == 1 && scan->root == AIP_JSON_ROOT_OBJECT)
     {
@@ -607,8 +650,6 @@ done:
   scan->status = AIP_JSON_SCAN_OK;
   if (scan->root == AIP_JSON_ROOT_OBJECT && has_data_array)
     scan->root = AIP_JSON_ROOT_DATA_ARRAY;
-  else if (scan->root != AIP_JSON_ROOT_ARRAY)
-    g_array_set_size (scan->items, 0);
   scan->offset = s.pos;
   return;
 
@@ -626,6 +667,23 @@ stop:
   g_array_set_size (scan->items, 0);
   if (scan->others != NULL)
     g_array_set_size (scan->others, 0);
+}
+
+/**
+ * aip_json_scan:
+ * @data: (array length=length): the document
+ * @length: its length in bytes
+ * @scan: (out caller-allocates): the result; clear it with
+ *   aip_json_scan_clear()
+ *
+ * aip_json_scan_full() without following the items as they come.
+ */
+void
+aip_json_scan (const char  *data,
+               gsize        length,
+               AipJsonScan *scan)
+{
+  aip_json_scan_full (data, length, scan, NULL, NULL);
 }
 
 /**
@@ -834,14 +892,15 @@ aip_json_append_compact (GString    *out,
         {
           while (end - p >= 8)
             {
-              guint64 v;
+              guint64 mask = quotes_and_backslashes (load_word (p));
+              guint n = mask != 0 ? first_byte (mask) : 8;
 
-              memcpy (&v, p, sizeof v);
-              if (quotes_and_backslashes (v) != 0)
+              /* dest never passes p, so eight bytes always fit */
+              memcpy (dest, p, 8);
+              dest += n;
+              p += n;
+              if (n < 8)
                 break;
-              memcpy (dest, &v, sizeof v);
-              dest += 8;
-              p += 8;
             }
           if (p == end)
             break;

@@ -50,13 +50,27 @@ typedef struct
   /* The elements of the root array or of the root object's "data" array */
   GArray            *items;
   /* Every other member value of a root object, earlier "data" members
-   * included: not used, but json-glib must accept them too */
+   * included, or a root that is neither array nor object: not used, but
+   * json-glib must accept them too */
   GArray            *others;
 } AipJsonScan;
+
+/* Called as the scan adds an item to scan->items (restart FALSE), or
+ * drops them all because a later "data" member replaces the one they came
+ * from (restart TRUE). It may take items out of scan->items: the scan only
+ * appends. */
+typedef void (* AipJsonItemsFunc) (AipJsonScan *scan,
+                                   gboolean     restart,
+                                   gpointer     user_data);
 
 void  aip_json_scan           (const char  *data,
                                gsize        length,
                                AipJsonScan *scan);
+void  aip_json_scan_full      (const char       *data,
+                               gsize             length,
+                               AipJsonScan      *scan,
+                               AipJsonItemsFunc  items_changed,
+                               gpointer          user_data);
 void  aip_json_scan_clear     (AipJsonScan *scan);
 guint aip_json_max_depth      (const char  *data,
                                gsize        length,

@@ -8,17 +8,27 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "aip-client-error.h"
 #include "aip-json-scan.h"
 #include "aip-response-private.h"
 
-/* Below this many items, starting threads costs more than it saves */
-#define MIN_PARALLEL_ITEMS 64
+/* Below this size (some hundred assistants), starting threads costs more
+ * than it saves */
+#define MIN_PARALLEL_BYTES (256 * 1024)
 
 /* Items json-glib parses at a time: a group's tree stays small enough to be
  * freed while still in the cache, and its memory serves the next group. */
-#define DEFAULT_GROUP_SIZE 48
+#define DEFAULT_GROUP_SIZE 32
+
+/* Spans found but not yet taken for parsing, at most (a megabyte's worth) */
+#define MAX_PENDING_ITEMS 65536
+
+/* json-glib's tree takes up to fifty times the size of the text (for lists
+ * like [1,1,1...]): only text this small goes to it whole. Every JSON
+ * writer makes strict JSON, which never needs to. */
+#define MAX_WHOLE_DOCUMENT (8 * 1024 * 1024)
 
 struct _AipResponse
 {
@@ -39,23 +49,44 @@ typedef enum
   PROBLEM_NOT_A_LIST,
 } Problem;
 
-/* The work of one document, shared by the threads parsing it */
+/* What a thread parsing groups keeps from one group to the next */
 typedef struct
 {
-  const char         *data;
-  const AipJsonSpan  *items;
-  guint               n_items;
-  guint               group_size;
-  guint               n_groups;
-  AipAssistant      **slots;
+  GHashTable  *strings;
+  GString     *buffer;
+  AipJsonSpan *spans;
+} Worker;
 
-  gint                next_group;
-  gint                failed;
-  gint                n_skipped;
+/* The work of one document, shared by the threads parsing it. The scan
+ * publishes item spans as it finds them, so parsing starts long before the
+ * scan ends; everything below the lock is guarded by it. */
+typedef struct
+{
+  const char   *data;
+  guint         group_size;
 
-  GMutex              lock;
-  guint               error_group;
-  char               *error_message;
+  GMutex        lock;
+  GCond         cond;
+  /* The spans published so far, copied out of the scan's own array */
+  GArray       *spans;
+  /* Bumped when a later "data" member replaces the items: work on older
+   * ones is thrown away */
+  guint         generation;
+  guint         next_group;
+  gboolean      scan_done;
+  gboolean      stopped;
+  gboolean      failed;
+  /* For each finished group, a GPtrArray of its assistants, or NULL when
+   * it has none: nothing is kept for skipped items */
+  GPtrArray    *groups;
+  guint         n_skipped;
+  guint         error_group;
+  char         *error_message;
+  /* Which item the first of spans is: those taken are dropped */
+  guint         spans_base;
+
+  /* The scanning thread's own, for parsing while it scans */
+  Worker       *scanning_worker;
 } Job;
 
 static guint forced_group_size;
@@ -129,6 +160,28 @@ list_of_assistants (JsonNode *root)
   return json_node_get_array (data);
 }
 
+static void
+drop_items_cb (AipJsonScan *scan,
+               gboolean     restart,
+               gpointer     user_data)
+{
+  g_array_set_size (scan->items, 0);
+}
+
+static gboolean
+is_strict (const char *data,
+           gsize       length)
+{
+  AipJsonScan scan;
+  gboolean strict;
+
+  aip_json_scan_full (data, length, &scan, drop_items_cb, NULL);
+  strict = scan.status == AIP_JSON_SCAN_OK;
+  aip_json_scan_clear (&scan);
+
+  return strict;
+}
+
 static gboolean
 parse_whole (const char  *data,
              gsize        length,
@@ -149,6 +202,12 @@ parse_whole (const char  *data,
     {
       g_debug ("Response is not UTF-8 at byte %zu", (gsize) (end - data));
       return fail (error, PROBLEM_NOT_TEXT);
+    }
+
+  if (length > MAX_WHOLE_DOCUMENT && !is_strict (data, length))
+    {
+      g_debug ("Response of %zu bytes is not strict JSON, too large to read as a whole", length);
+      return fail (error, PROBLEM_UNREADABLE);
     }
 
   if (aip_json_max_depth (data, length, AIP_JSON_MAX_DEPTH, &offset) > AIP_JSON_MAX_DEPTH)
@@ -195,183 +254,259 @@ parse_whole (const char  *data,
 
 /* Parses spans as the elements of one array: the bytes between them are
  * commas and spaces, so only brackets need adding. */
-static JsonParser *
-parse_spans (const char        *data,
-             const AipJsonSpan *first,
-             const AipJsonSpan *last,
-             GString           *buffer,
-             GError           **error)
+static GPtrArray *
+parse_group (const char         *data,
+             const AipJsonSpan  *spans,
+             guint               n,
+             GHashTable         *strings,
+             GString            *buffer,
+             guint              *n_skipped,
+             GError            **error)
 {
+  g_autoptr(GPtrArray) made = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+  JsonNode *root;
 
   g_string_truncate (buffer, 0);
   g_string_append_c (buffer, '[');
-  aip_json_append_compact (buffer, data + first->start, data + last->end);
+  aip_json_append_compact (buffer, data + spans[0].start, data + spans[n - 1].end);
   g_string_append_c (buffer, ']');
 
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))
     return NULL;
-
-  return g_steal_pointer (&parser);
-}
-
-static void
-record_error (Job        *job,
-              guint       group,
-              const char *message)
-{
-  g_mutex_lock (&job->lock);
-  if (job->error_message == NULL || group < job->error_group)
-    {
-      g_free (job->error_message);
-      job->error_message = g_strdup (message);
-      job->error_group = group;
-    }
-  g_mutex_unlock (&job->lock);
-
-  g_atomic_int_set (&job->failed, 1);
-}
-
-static gboolean
-parse_group (Job        *job,
-             guint       group,
-             GHashTable *strings,
-             GString    *buffer,
-             guint      *n_skipped)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  guint first = group * job->group_size;
-  guint n = MIN (job->group_size, job->n_items - first);
-  JsonNode *root;
-  JsonArray *array;
-
-  parser = parse_spans (job->data, &job->items[first], &job->items[first + n - 1], buffer, &error);
-  if (parser == NULL)
-    {
-      record_error (job, group, error->message);
-      return FALSE;
-    }
 
   root = json_parser_get_root (parser);
   if (root == NULL ||
       !JSON_NODE_HOLDS_ARRAY (root) ||
       json_array_get_length (array = json_node_get_array (root)) != n)
     {
-      record_error (job, group, "a group does not hold the items the scan found");
-      return FALSE;
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_UNKNOWN,
+                           "the group does not hold the items the scan found");
+      return NULL;
     }
 
+  made = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      job->slots[first + i] = assistant_from_node (json_array_get_element (array, i), strings);
-      if (job->slots[first + i] == NULL)
+      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings);
+
+      if (assistant != NULL)
+        g_ptr_array_add (made, assistant);
+      else
         (*n_skipped)++;
     }
 
   /* The parser goes now, and the group's tree with it */
-  return TRUE;
+  return g_steal_pointer (&made);
+}
+
+static void
+clear_groups (GPtrArray *groups)
+{
+  for (guint i = 0; i < groups->len; i++)
+    g_clear_pointer (&groups->pdata[i], g_ptr_array_unref);
+  g_ptr_array_set_size (groups, 0);
+}
+
+typedef enum
+{
+  TAKE_DONE,
+  TAKE_WAIT,
+  TAKE_TOOK,
+} Take;
+
+/* Takes the next group of published items and parses it. Called and
+ * returns with the job's lock held. */
+static Take
+take_group (Job    *job,
+            Worker *worker)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) made = NULL;
+  guint first = job->next_group * job->group_size - job->spans_base;
+  guint n = job->spans->len > first ? MIN (job->spans->len - first, job->group_size) : 0;
+  guint group, generation;
+  guint n_skipped = 0;
+
+  if (job->stopped)
+    return TAKE_DONE;
+  if (n < job->group_size && !job->scan_done)
+    return TAKE_WAIT;
+  if (n == 0)
+    return TAKE_DONE;
+
+  group = job->next_group++;
+  generation = job->generation;
+  memcpy (worker->spans, &g_array_index (job->spans, AipJsonSpan, first), n * sizeof *worker->spans);
+  g_mutex_unlock (&job->lock);
+
+  made = parse_group (job->data, worker->spans, n, worker->strings, worker->buffer, &n_skipped, &error);
+
+  g_mutex_lock (&job->lock);
+
+  /* Items of a "data" member a later one replaced: the whole document is
+   * checked again for those, among the others */
+  if (generation != job->generation)
+    return TAKE_TOOK;
+
+  if (made == NULL)
+    {
+      if (job->error_message == NULL || group < job->error_group)
+        {
+          g_free (job->error_message);
+          job->error_message = g_strdup (error->message);
+          job->error_group = group;
+        }
+      job->failed = TRUE;
+      job->stopped = TRUE;
+      g_cond_broadcast (&job->cond);
+      return TAKE_DONE;
+    }
+
+  if (job->groups->len <= group)
+    g_ptr_array_set_size (job->groups, group + 1);
+  if (made->len > 0)
+    job->groups->pdata[group] = g_steal_pointer (&made);
+  job->n_skipped += n_skipped;
+
+  return TAKE_TOOK;
+}
+
+static void
+worker_init (Worker *worker,
+             guint   group_size)
+{
+  worker->strings = aip_assistant_new_string_table ();
+  worker->buffer = g_string_new (NULL);
+  worker->spans = g_new (AipJsonSpan, group_size);
+}
+
+static void
+worker_clear (Worker *worker)
+{
+  g_clear_pointer (&worker->strings, g_hash_table_unref);
+  g_string_free (g_steal_pointer (&worker->buffer), TRUE);
+  g_clear_pointer (&worker->spans, g_free);
+}
+
+/* Takes groups until the scan is done and all are taken, or the job stops */
+static void
+take_groups (Job    *job,
+             Worker *worker)
+{
+  Take take;
+
+  g_mutex_lock (&job->lock);
+  while ((take = take_group (job, worker)) != TAKE_DONE)
+    if (take == TAKE_WAIT)
+      g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
 }
 
 static gpointer
 parse_groups_thread (gpointer data)
 {
   Job *job = data;
-  g_autoptr(GHashTable) strings = aip_assistant_new_string_table ();
-  g_autoptr(GString) buffer = g_string_new (NULL);
-  guint n_skipped = 0;
+  Worker worker;
 
-  while (!g_atomic_int_get (&job->failed))
-    {
-      guint group = (guint) g_atomic_int_add (&job->next_group, 1);
-
-      if (group >= job->n_groups)
-        break;
-      if (!parse_group (job, group, strings, buffer, &n_skipped))
-        break;
-    }
-
-  g_atomic_int_add (&job->n_skipped, (gint) n_skipped);
+  worker_init (&worker, job->group_size);
+  take_groups (job, &worker);
+  worker_clear (&worker);
 
   return NULL;
 }
 
-static gboolean
-parse_items (const char         *data,
-             const AipJsonScan  *scan,
-             GPtrArray          *assistants,
-             guint              *n_skipped,
-             GError            **error)
+/* Hands the items the scan found so far to the parsing threads, and
+ * forgets those already taken. */
+static void
+publish (Job         *job,
+         AipJsonScan *scan)
 {
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  guint group_size = g_atomic_int_get (&forced_group_size);
-  guint n_threads = g_get_num_processors ();
-  Job job = { 0, };
+  guint taken;
 
-  job.data = data;
-  job.items = (const AipJsonSpan *) scan->items->data;
-  job.n_items = scan->items->len;
-  if (job.n_items == 0)
-    return TRUE;
+  g_mutex_lock (&job->lock);
 
-  if (group_size == 0)
+  taken = job->next_group * job->group_size - job->spans_base;
+  if (taken >= MAX_PENDING_ITEMS / 4 && taken >= job->spans->len / 2)
     {
-      group_size = DEFAULT_GROUP_SIZE;
-      if (job.n_items < MIN_PARALLEL_ITEMS)
-        n_threads = 1;
-    }
-  else
-    n_threads = MAX (n_threads, 4);
-
-  job.group_size = group_size;
-  job.n_groups = (job.n_items + group_size - 1) / group_size;
-  job.slots = g_new0 (AipAssistant *, job.n_items);
-  g_mutex_init (&job.lock);
-  n_threads = MIN (n_threads, job.n_groups);
-
-  for (guint i = 1; i < n_threads; i++)
-    {
-      g_autoptr(GError) thread_error = NULL;
-      GThread *thread = g_thread_try_new ("aip-parse", parse_groups_thread, &job, &thread_error);
-
-      /* Fewer threads only make it slower */
-      if (thread == NULL)
-        {
-          g_debug ("Could not start a parsing thread: %s", thread_error->message);
-          break;
-        }
-      g_ptr_array_add (threads, thread);
+      g_array_remove_range (job->spans, 0, taken);
+      job->spans_base += taken;
     }
 
-  parse_groups_thread (&job);
+  g_array_append_vals (job->spans, scan->items->data, scan->items->len);
+  g_cond_broadcast (&job->cond);
 
-  for (guint i = 0; i < threads->len; i++)
-    g_thread_join (threads->pdata[i]);
+  g_mutex_unlock (&job->lock);
 
-  if (job.failed)
+  g_array_set_size (scan->items, 0);
+}
+
+static void
+items_changed_cb (AipJsonScan *scan,
+                  gboolean     restart,
+                  gpointer     user_data)
+{
+  Job *job = user_data;
+
+  if (restart)
     {
-      g_autofree char *where = g_strdup_printf ("Response item group %u is not JSON", job.error_group);
-
-      debug_json_error (where, job.error_message);
-      for (guint i = 0; i < job.n_items; i++)
-        g_clear_object (&job.slots[i]);
-    }
-  else
-    {
-      for (guint i = 0; i < job.n_items; i++)
-        if (job.slots[i] != NULL)
-          g_ptr_array_add (assistants, job.slots[i]);
-      *n_skipped += job.n_skipped;
+      g_mutex_lock (&job->lock);
+      job->generation++;
+      g_array_set_size (job->spans, 0);
+      job->spans_base = 0;
+      job->next_group = 0;
+      clear_groups (job->groups);
+      job->n_skipped = 0;
+      g_mutex_unlock (&job->lock);
     }
 
-  g_free (job.slots);
-  g_free (job.error_message);
-  g_mutex_clear (&job.lock);
+  if (scan->items->len < job->group_size)
+    return;
 
-  if (job.failed)
-    return fail (error, PROBLEM_UNREADABLE);
+  publish (job, scan);
 
-  return TRUE;
+  /* The scan outruns the parsing by far: past a bound, the scanning
+   * thread parses a group for each it publishes, so that a list of
+   * millions of tiny items does not pile up spans. */
+  g_mutex_lock (&job->lock);
+  if (job->spans->len - (job->next_group * job->group_size - job->spans_base) > MAX_PENDING_ITEMS)
+    take_group (job, job->scanning_worker);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+job_init (Job        *job,
+          const char *data,
+          guint       group_size)
+{
+  memset (job, 0, sizeof *job);
+  job->data = data;
+  job->group_size = group_size;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->spans = g_array_new (FALSE, FALSE, sizeof (AipJsonSpan));
+  job->groups = g_ptr_array_new ();
+}
+
+static void
+job_stop (Job *job)
+{
+  g_mutex_lock (&job->lock);
+  job->stopped = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+job_clear (Job *job)
+{
+  clear_groups (job->groups);
+  g_ptr_array_unref (job->groups);
+  g_array_unref (job->spans);
+  g_free (job->error_message);
+  g_cond_clear (&job->cond);
+  g_mutex_clear (&job->lock);
 }
 
 /* The whole-document parse would reject the document if json-glib rejected
@@ -461,12 +596,17 @@ AipResponse *
 aip_response_new_from_bytes (GBytes  *body,
                              GError **error)
 {
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   g_autoptr(GPtrArray) assistants = NULL;
+  guint group_size = g_atomic_int_get (&forced_group_size);
+  guint n_threads = 1;
+  guint n_skipped = 0;
   AipJsonScan scan;
   const char *data;
-  guint n_skipped = 0;
   gsize length;
   gboolean ok = FALSE;
+  Worker worker;
+  Job job;
 
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -475,59 +615,131 @@ aip_response_new_from_bytes (GBytes  *body,
   if (data == NULL)
     data = "";
 
-  aip_json_scan (data, length, &scan);
+  /* Threads only for lists large enough to repay them; tests force small
+   * groups and several threads whatever the size */
+  if (group_size != 0)
+    n_threads = MAX (g_get_num_processors (), 4);
+  else
+    {
+      group_size = DEFAULT_GROUP_SIZE;
+      if (length >= MIN_PARALLEL_BYTES)
+        n_threads = g_get_num_processors ();
+    }
+
+  job_init (&job, data, group_size);
+  worker_init (&worker, group_size);
+  job.scanning_worker = &worker;
+
+  for (guint i = 1; i < n_threads; i++)
+    {
+      g_autoptr(GError) thread_error = NULL;
+      GThread *thread = g_thread_try_new ("aip-parse", parse_groups_thread, &job, &thread_error);
+
+      /* Fewer threads only make it slower */
+      if (thread == NULL)
+        {
+          g_debug ("Could not start a parsing thread: %s", thread_error->message);
+          break;
+        }
+      g_ptr_array_add (threads, thread);
+    }
+
+  aip_json_scan_full (data, length, &scan, items_changed_cb, &job);
 
   switch (scan.status)
     {
     case AIP_JSON_SCAN_NOT_STRICT:
       g_debug ("Response is not strict JSON at byte %zu; reading it as a whole", scan.offset);
-      aip_json_scan_clear (&scan);
-      return aip_response_new_from_bytes_sequential (body, error);
+      goto stop;
 
     case AIP_JSON_SCAN_TOO_DEEP:
       g_debug ("Response nests deeper than %d at byte %zu", AIP_JSON_MAX_DEPTH, scan.offset);
       fail (error, PROBLEM_UNREADABLE);
-      goto out;
+      goto stop;
 
     case AIP_JSON_SCAN_TRUNCATED:
       g_debug ("Response ends early, at byte %zu", scan.offset);
       fail (error, PROBLEM_UNREADABLE);
-      goto out;
+      goto stop;
 
     case AIP_JSON_SCAN_OK:
     default:
       break;
     }
 
+  publish (&job, &scan);
+  g_mutex_lock (&job.lock);
+  job.scan_done = TRUE;
+  g_cond_broadcast (&job.cond);
+  g_mutex_unlock (&job.lock);
+
   if (scan.root == AIP_JSON_ROOT_NONE)
     {
       fail (error, PROBLEM_EMPTY);
-      goto out;
-    }
-
-  if (scan.root == AIP_JSON_ROOT_SCALAR)
-    {
-      AipJsonSpan whole = { 0, length };
-
-      if (scan.others == NULL)
-        scan.others = g_array_new (FALSE, FALSE, sizeof (AipJsonSpan));
-      g_array_append_val (scan.others, whole);
+      goto stop;
     }
 
   if (scan.others != NULL && scan.others->len > 0 && !check_others (data, scan.others, error))
-    goto out;
+    goto stop;
 
   if (scan.root != AIP_JSON_ROOT_ARRAY && scan.root != AIP_JSON_ROOT_DATA_ARRAY)
     {
       g_debug ("Response holds neither an array nor an object with a \"data\" array");
       fail (error, PROBLEM_NOT_A_LIST);
-      goto out;
+      goto stop;
     }
 
-  assistants = g_ptr_array_new_full (scan.items->len, g_object_unref);
-  ok = parse_items (data, &scan, assistants, &n_skipped, error);
+  /* The scanning thread joins the parsing */
+  take_groups (&job, &worker);
+  ok = TRUE;
 
-out:
+stop:
+  if (!ok)
+    job_stop (&job);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
+
+  if (ok && job.failed)
+    {
+      g_autofree char *where = g_strdup_printf ("Response item group %u is not JSON", job.error_group);
+
+      debug_json_error (where, job.error_message);
+      fail (error, PROBLEM_UNREADABLE);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < job.groups->len; i++)
+        if (job.groups->pdata[i] != NULL)
+          n += ((GPtrArray *) job.groups->pdata[i])->len;
+
+      assistants = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < job.groups->len; i++)
+        {
+          GPtrArray *group = job.groups->pdata[i];
+
+          if (group == NULL)
+            continue;
+          for (guint j = 0; j < group->len; j++)
+            g_ptr_array_add (assistants, g_steal_pointer (&group->pdata[j]));
+          /* The group array keeps NULLs now: nothing to drop */
+          g_ptr_array_set_free_func (group, NULL);
+        }
+      n_skipped = job.n_skipped;
+    }
+
+  job_clear (&job);
+  worker_clear (&worker);
+
+  if (scan.status == AIP_JSON_SCAN_NOT_STRICT)
+    {
+      aip_json_scan_clear (&scan);
+      return aip_response_new_from_bytes_sequential (body, error);
+    }
+
   aip_json_scan_clear (&scan);
 
   if (!ok)

@@ -519,6 +519,23 @@ test_minimal (void)
   assert_round_trip (a);
 }
 
+/* What the variables' order rests on: json-glib 1.6 lists members in the
+ * order they came, a repeated one at its first place with its last value */
+static void
+test_json_glib_order (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"zeta\": 1, \"alpha\": 2, \"mid\": 3, \"alpha\": 4, \"b\": 5}");
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(GList) members = json_object_get_members (object);
+  static const char * const expected[] = { "zeta", "alpha", "mid", "b" };
+  GList *l = members;
+
+  g_assert_cmpuint (g_list_length (members), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++, l = l->next)
+    g_assert_cmpstr (l->data, ==, expected[i]);
+  g_assert_cmpint (json_object_get_int_member (object, "alpha"), ==, 4);
+}
+
 static void
 test_variables (void)
 {
@@ -850,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/assistant/ids", test_ids);
   g_test_add_func ("/assistant/unknown-values", test_unknown_values);
   g_test_add_func ("/assistant/minimal", test_minimal);
+  g_test_add_func ("/assistant/json-glib-order", test_json_glib_order);
   g_test_add_func ("/assistant/variables", test_variables);
   g_test_add_func ("/assistant/dates", test_dates);
   g_test_add_func ("/assistant/api-dates", test_api_dates);

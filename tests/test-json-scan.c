@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "aip-client-error.h"
+#include "aip-test-json.h"
 #include "aip-json-scan.h"
 #include "aip-response-private.h"
 
@@ -32,14 +34,15 @@ assistant_text (AipAssistant *assistant)
 /* The parallel parse gives what the whole-document parse gives: the same
  * assistants in the same order, or the same error. */
 static gboolean
-compare_len (const char *text,
-             gsize       length)
+compare_sizes (const char *text,
+               gsize       length,
+               guint       n_sizes)
 {
   g_autoptr(GBytes) body = g_bytes_new (text, length);
   g_autoptr(GError) reference_error = NULL;
   g_autoptr(AipResponse) reference = aip_response_new_from_bytes_sequential (body, &reference_error);
 
-  for (guint g = 0; g < G_N_ELEMENTS (group_sizes); g++)
+  for (guint g = 0; g < n_sizes; g++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(AipResponse) response = NULL;
@@ -77,23 +80,16 @@ compare_len (const char *text,
 }
 
 static gboolean
+compare_len (const char *text,
+             gsize       length)
+{
+  return compare_sizes (text, length, G_N_ELEMENTS (group_sizes));
+}
+
+static gboolean
 compare (const char *text)
 {
   return compare_len (text, strlen (text));
-}
-
-static GBytes *
-fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
 }
 
 static void
@@ -103,7 +99,7 @@ test_fixtures (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(GBytes) body = fixture (names[i]);
+      g_autoptr(GBytes) body = aip_test_fixture (names[i]);
       gsize length;
       const char *data = g_bytes_get_data (body, &length);
 
@@ -170,6 +166,11 @@ static const struct
   { "var assistants = [{\"id\": 1}];", TRUE },
   { "[{\"id\": 1}] [{\"id\": 2}]", TRUE },
   { "\xef\xbb\xbf[{\"id\": 1}]", TRUE },
+  { "\xef\xbb\xbf{\"data\": [{\"id\": 1}]}", TRUE },
+  { "\xef\xbb\xbf", FALSE },
+  { "\xef\xbb\xbf\"text\"", FALSE },
+  { " \xef\xbb\xbf[{\"id\": 1}]", FALSE },
+  { "[\xef\xbb\xbf{\"id\": 1}]", FALSE },
   { "[{\"id\": 1},]", FALSE },
   { "[{\"id\": 1}] x", FALSE },
   { "[{\"id\": 1}] /x", FALSE },
@@ -197,31 +198,15 @@ test_documents (void)
     }
 }
 
-static char *
-nested (guint       depth,
-        const char *prefix,
-        const char *suffix)
-{
-  GString *text = g_string_new (prefix);
-
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, ']');
-  g_string_append (text, suffix);
-
-  return g_string_free (text, FALSE);
-}
-
 static void
 test_depth (void)
 {
   for (guint depth = 60; depth <= 70; depth++)
     {
-      g_autofree char *bare = nested (depth, "", "");
-      g_autofree char *item = nested (depth - 2, "[{\"id\": 1, \"v\": ", "}]");
-      g_autofree char *quirky = nested (depth - 2, "[{'id': 1, 'v': ", "}]");
-      g_autofree char *other = nested (depth - 1, "{\"data\": [], \"x\": ", "}");
+      g_autofree char *bare = aip_test_nested (depth, "", "");
+      g_autofree char *item = aip_test_nested (depth - 2, "[{\"id\": 1, \"v\": ", "}]");
+      g_autofree char *quirky = aip_test_nested (depth - 2, "[{'id': 1, 'v': ", "}]");
+      g_autofree char *other = aip_test_nested (depth - 1, "{\"data\": [], \"x\": ", "}");
 
       g_assert_cmpint (compare (bare), ==, depth <= AIP_JSON_MAX_DEPTH);
       g_assert_cmpint (compare (item), ==, depth <= AIP_JSON_MAX_DEPTH);
@@ -263,12 +248,78 @@ test_group_boundaries (void)
     }
 
   g_assert_true (compare (text->str));
+
+  /* A later "data" replaces items that threads may already be parsing */
+  {
+    g_autofree char *twice = g_strdup_printf ("{\"data\": %s, \"data\": [{\"id\": 7}]}", text->str);
+    g_autofree char *then_empty = g_strdup_printf ("{\"data\": %s, \"x\": 1, \"data\": []}", text->str);
+    g_autofree char *then_not_list = g_strdup_printf ("{\"data\": %s, \"data\": 5}", text->str);
+    g_autofree char *then_again = g_strdup_printf ("{\"data\": [1], \"data\": %s, \"data\": %s}", text->str, text->str);
+
+    g_assert_true (compare (twice));
+    g_assert_true (compare (then_empty));
+    g_assert_false (compare (then_not_list));
+    g_assert_true (compare (then_again));
+  }
+}
+
+#define TINY_ITEMS (5 * 1024 * 1024)
+
+/* Past 8 MiB only strict JSON is read: json-glib's tree would take up to
+ * fifty times that */
+static void
+test_large (void)
+{
+  g_autoptr(GString) text = g_string_new ("[");
+  g_autofree char *commented = NULL;
+  g_autofree char *tiny_items = NULL;
+  g_autofree char *tiny_items_quirky = NULL;
+
+  while (text->len < 9 * 1024 * 1024)
+    g_string_append_printf (text, "{\"id\": %u, \"name\": \"%0200u\"},", (guint) text->len, 0);
+  g_string_append (text, "{\"id\": 0}]");
+  commented = g_strconcat ("/**/", text->str, NULL);
+
+  /* Large: with the automatic group size only */
+  g_assert_true (compare_sizes (text->str, text->len, 1));
+  g_assert_false (compare_sizes (commented, strlen (commented), 1));
+
+  /* Millions of tiny items: the spans do not pile up */
+  tiny_items = g_malloc (2 * TINY_ITEMS + 2);
+  tiny_items[0] = '[';
+  for (gsize i = 0; i < TINY_ITEMS; i++)
+    {
+      tiny_items[2 * i + 1] = '1';
+      tiny_items[2 * i + 2] = ',';
+    }
+  tiny_items[2 * TINY_ITEMS] = ']';
+  tiny_items[2 * TINY_ITEMS + 1] = '\0';
+  /* Made not strict at the very end, after all the work */
+  tiny_items_quirky = g_strdup (tiny_items);
+  tiny_items_quirky[2 * TINY_ITEMS - 1] = '\'';
+  tiny_items_quirky[2 * TINY_ITEMS] = '\'';
+
+  {
+    g_autoptr(GBytes) body = g_bytes_new_static (tiny_items, strlen (tiny_items));
+    g_autoptr(GBytes) quirky = g_bytes_new_static (tiny_items_quirky, strlen (tiny_items_quirky));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AipResponse) response = aip_response_new_from_bytes (body, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (aip_response_get_assistants (response)->len, ==, 0);
+    g_assert_cmpuint (aip_response_get_n_skipped (response), ==, TINY_ITEMS);
+
+    g_clear_object (&response);
+    response = aip_response_new_from_bytes (quirky, &error);
+    g_assert_null (response);
+    g_assert_error (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE);
+  }
 }
 
 static void
 test_truncated (void)
 {
-  g_autoptr(GBytes) body = fixture ("outbound-assistants-wrapped.json");
+  g_autoptr(GBytes) body = aip_test_fixture ("outbound-assistants-wrapped.json");
   static const char small[] =
     "{\"meta\": [1, {\"a\": \"b\"}], \"data\": [{\"id\": 1, \"name\": \"x\\\"]\\u00e9\\ud83d\\ude00\","
     " \"variables\": {\"k\": [true, false, null, -1.5e3]}}, {\"id\": \"2\"}, 3]}  ";
@@ -608,7 +659,9 @@ test_scan (void)
     { "{\"data\": [1], \"data\": [2]}", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_DATA_ARRAY, { "2" }, { "[1]" } },
     { "{\"data\": [1], \"data\": \"x\"}", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_OBJECT, { NULL }, { "[1]", "\"x\"" } },
     { "{\"datum\": [1]}", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_OBJECT, { NULL }, { "[1]" } },
-    { "-12.5e+3", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_SCALAR, { NULL }, { NULL } },
+    { "-12.5e+3", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_SCALAR, { NULL }, { "-12.5e+3" } },
+    { "\xef\xbb\xbf [1]", AIP_JSON_SCAN_OK, AIP_JSON_ROOT_ARRAY, { "1" }, { NULL } },
+    { " \xef\xbb\xbf[1]", AIP_JSON_SCAN_NOT_STRICT, AIP_JSON_ROOT_SCALAR, { NULL }, { NULL } },
     { "[1, 2", AIP_JSON_SCAN_TRUNCATED, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
     { "[\"ab", AIP_JSON_SCAN_TRUNCATED, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
     { "[\"\\ud83d\\ude", AIP_JSON_SCAN_TRUNCATED, AIP_JSON_ROOT_ARRAY, { NULL }, { NULL } },
@@ -636,8 +689,8 @@ test_scan (void)
 
   /* 64 levels pass, 65 do not */
   {
-    g_autofree char *ok = nested (64, "", "");
-    g_autofree char *deep = nested (65, "", "");
+    g_autofree char *ok = aip_test_nested (64, "", "");
+    g_autofree char *deep = aip_test_nested (65, "", "");
     AipJsonScan scan;
 
     aip_json_scan (ok, strlen (ok), &scan);
@@ -695,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/depth", test_depth);
   g_test_add_func ("/json-scan/group-boundaries", test_group_boundaries);
   g_test_add_func ("/json-scan/truncated", test_truncated);
+  g_test_add_func ("/json-scan/large", test_large);
   g_test_add_func ("/json-scan/random", test_random);
   g_test_add_func ("/json-scan/mutations", test_mutations);
   g_test_add_func ("/json-scan/guard", test_guard_matches_json_glib);

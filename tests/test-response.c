@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "aip-client-error.h"
+#include "aip-test-json.h"
 #include "aip-response.h"
 
 #define NOT_A_LIST "The server sent a response that is not a list of assistants"
@@ -69,24 +70,10 @@ assert_ids (AipResponse  *response,
     g_assert_cmpint (aip_assistant_get_id (assistants->pdata[i]), ==, ids[i]);
 }
 
-static GBytes *
-fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 check_fixture (gconstpointer data)
 {
-  g_autoptr(GBytes) body = fixture (data);
+  g_autoptr(GBytes) body = aip_test_fixture (data);
   g_autoptr(GError) error = NULL;
   g_autoptr(AipResponse) response = aip_response_new_from_bytes (body, &error);
   GPtrArray *assistants;
@@ -195,7 +182,7 @@ test_not_json (void)
 static void
 test_truncated (void)
 {
-  g_autoptr(GBytes) body = fixture ("outbound-assistants.json");
+  g_autoptr(GBytes) body = aip_test_fixture ("outbound-assistants.json");
   gsize length;
   const char *data = g_bytes_get_data (body, &length);
 
@@ -244,22 +231,6 @@ test_invalid_utf8 (void)
   }
 }
 
-static char *
-nested (guint       depth,
-        const char *prefix,
-        const char *suffix)
-{
-  GString *text = g_string_new (prefix);
-
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, '[');
-  for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, ']');
-  g_string_append (text, suffix);
-
-  return g_string_free (text, FALSE);
-}
-
 /* The root array is level 1: 64 levels are read, 65 are not */
 static void
 test_depth (void)
@@ -280,8 +251,8 @@ test_depth (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
     {
-      g_autofree char *ok = nested (64 - shapes[i].outer, shapes[i].prefix, shapes[i].suffix);
-      g_autofree char *deep = nested (65 - shapes[i].outer, shapes[i].prefix, shapes[i].suffix);
+      g_autofree char *ok = aip_test_nested (64 - shapes[i].outer, shapes[i].prefix, shapes[i].suffix);
+      g_autofree char *deep = aip_test_nested (65 - shapes[i].outer, shapes[i].prefix, shapes[i].suffix);
       g_autoptr(AipResponse) response = NULL;
 
       g_test_message ("%s", ok);
@@ -291,8 +262,8 @@ test_depth (void)
 
   /* Deep enough to overflow json-glib's stack */
   {
-    g_autofree char *very = nested (200000, "", "");
-    g_autofree char *very_quirky = nested (200000, "[/x/", "]");
+    g_autofree char *very = aip_test_nested (200000, "", "");
+    g_autofree char *very_quirky = aip_test_nested (200000, "[/x/", "]");
 
     expect_error (very, UNREADABLE);
     expect_error (very_quirky, UNREADABLE);
