@@ -14,8 +14,7 @@
 #include "aip-json-scan.h"
 #include "aip-response-private.h"
 
-/* Below this size (some hundred assistants), starting threads costs more
- * than it saves */
+/* The text it takes (some hundred assistants) to repay one more thread */
 #define MIN_PARALLEL_BYTES (256 * 1024)
 
 /* Items json-glib parses at a time: a group's tree stays small enough to be
@@ -615,15 +614,14 @@ aip_response_new_from_bytes (GBytes  *body,
   if (data == NULL)
     data = "";
 
-  /* Threads only for lists large enough to repay them; tests force small
-   * groups and several threads whatever the size */
+  /* A thread per processor, as far as the size of the list repays them;
+   * tests force small groups and several threads whatever the size */
   if (group_size != 0)
     n_threads = MAX (g_get_num_processors (), 4);
   else
     {
       group_size = DEFAULT_GROUP_SIZE;
-      if (length >= MIN_PARALLEL_BYTES)
-        n_threads = g_get_num_processors ();
+      n_threads = MIN (g_get_num_processors (), 1 + length / MIN_PARALLEL_BYTES);
     }
 
   job_init (&job, data, group_size);
