@@ -773,9 +773,11 @@ stop:
  *
  * Does what aip_response_new_from_bytes() does, the plain way: json-glib
  * parses the whole document on the calling thread, then each item becomes
- * an assistant. The result is the same; this is the reference that the
- * parallel parse is measured and tested against, and what it falls back to
- * for documents that are not strict JSON.
+ * an assistant. The same checks come first: valid UTF-8, nesting at most
+ * %AIP_JSON_MAX_DEPTH deep, and strict JSON past 8 MiB. The result is the
+ * same; this is the reference that the parallel parse is measured and
+ * tested against, and what it falls back to for documents that are not
+ * strict JSON.
  *
  * Returns: (transfer full) (nullable): the response, or %NULL with
  *   %AIP_CLIENT_ERROR_INVALID_RESPONSE when @body is not such a list
