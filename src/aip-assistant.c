@@ -581,20 +581,22 @@ fold_ascii_run (char       *dest,
     dest[i] = fold_ascii (text[i]);
 }
 
-/* Text that is not plain ASCII, folded as aip_fold_text() documents */
+/* One character folded as aip_fold_text() documents. NFKD first, so that
+ * compatibility forms ("ﬁ", "™", full-width letters) are plain letters
+ * before case folding; then the combining marks it split off are dropped,
+ * so "cafe" finds "Café". The query goes through this same folding, so
+ * dropping marks only widens matches. Both steps work character by
+ * character (but for the order of marks, which are dropped), so folding
+ * text a character at a time gives what folding it whole would. */
 static void
-fold_unicode (GString    *out,
-              const char *text,
-              gsize       length)
+fold_char (GString  *out,
+           gunichar  c)
 {
   g_autofree char *normalized = NULL;
   g_autofree char *folded = NULL;
+  char utf8[6];
 
-  /* NFKD first, so that compatibility forms ("ﬁ", "™", full-width
-   * letters) are plain letters before case folding; then the combining
-   * marks it split off are dropped, so "cafe" finds "Café". The query goes
-   * through this same function, so dropping marks only widens matches. */
-  normalized = g_utf8_normalize (text, length, G_NORMALIZE_NFKD);
+  normalized = g_utf8_normalize (utf8, g_unichar_to_utf8 (c, utf8), G_NORMALIZE_NFKD);
   if (normalized == NULL)
     return;
   folded = g_utf8_casefold (normalized, -1);
@@ -602,13 +604,95 @@ fold_unicode (GString    *out,
   for (const char *p = folded; *p != '\0'; )
     {
       const char *next = g_utf8_next_char (p);
-      gunichar c = g_utf8_get_char (p);
+      gunichar d = g_utf8_get_char (p);
 
-      if (c < 0x20 || c == 0x7f)
+      if (d < 0x20 || d == 0x7f)
         g_string_append_c (out, ' ');
-      else if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+      else if (g_unichar_type (d) != G_UNICODE_NON_SPACING_MARK)
         g_string_append_len (out, p, next - p);
       p = next;
+    }
+}
+
+/* fold_char() of U+0080 to U+07FF (Latin, Greek, Cyrillic, Armenian,
+ * Hebrew, Arabic...), worked out once: the general way costs thousands of
+ * instructions and two allocations a character. */
+typedef struct
+{
+  guint8 length;
+  char   bytes[7];
+} FoldedChar;
+
+#define FOLD_TABLE_START 0x80
+#define FOLD_TABLE_END 0x800
+#define FOLD_TABLE_TOO_LONG 0xff
+
+static FoldedChar fold_table[FOLD_TABLE_END - FOLD_TABLE_START];
+
+static void
+ensure_fold_table (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GString) folded = g_string_new (NULL);
+
+      for (gunichar c = FOLD_TABLE_START; c < FOLD_TABLE_END; c++)
+        {
+          FoldedChar *entry = &fold_table[c - FOLD_TABLE_START];
+
+          g_string_truncate (folded, 0);
+          fold_char (folded, c);
+          if (folded->len <= sizeof entry->bytes)
+            {
+              entry->length = folded->len;
+              memcpy (entry->bytes, folded->str, folded->len);
+            }
+          else
+            entry->length = FOLD_TABLE_TOO_LONG;
+        }
+
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Text that is not plain ASCII, valid UTF-8 */
+static void
+fold_unicode (GString    *out,
+              const char *text,
+              gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+
+  ensure_fold_table ();
+
+  while (p < end)
+    {
+      const char *run = p;
+      const FoldedChar *entry;
+      gunichar c;
+
+      while (p < end && (guchar) *p < 0x80)
+        p++;
+      if (p > run)
+        {
+          gsize start = out->len;
+
+          g_string_set_size (out, start + (p - run));
+          fold_ascii_run (out->str + start, run, p - run);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+
+      if (c >= FOLD_TABLE_END ||
+          (entry = &fold_table[c - FOLD_TABLE_START])->length == FOLD_TABLE_TOO_LONG)
+        fold_char (out, c);
+      else
+        g_string_append_len (out, entry->bytes, entry->length);
     }
 }
 

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AipAssistant, aip_assistant, AIP, ASSISTANT, GObject)
 
-/* Integer fields other than the id that are absent, null or of the wrong
- * type read back as AIP_ASSISTANT_NO_ID. */
+/* Integer fields other than the id that are absent, null, negative or of
+ * the wrong type read back as AIP_ASSISTANT_NO_ID. Ids may also come as
+ * strings of digits. */
 #define AIP_ASSISTANT_NO_ID ((gint64) -1)
 
 GHashTable   *aip_assistant_new_string_table    (void);

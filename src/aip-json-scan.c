@@ -30,6 +30,7 @@ typedef struct
   const guchar *data;
   gsize         length;
   gsize         pos;
+  gsize         n_spaces;
 } Scanner;
 
 /* Printable ASCII other than the quote and the backslash. Ranges keep
@@ -118,6 +119,7 @@ skip_space (Scanner *s)
 
   while (p < end && space_byte[*p])
     p++;
+  s->n_spaces += p - (s->data + s->pos);
   s->pos = p - s->data;
 }
 
@@ -408,7 +410,7 @@ aip_json_scan_full (const char       *data,
                     AipJsonItemsFunc  items_changed,
                     gpointer          user_data)
 {
-  Scanner s = { (const guchar *) data, length, 0 };
+  Scanner s = { (const guchar *) data, length, 0, 0 };
   guchar stack[AIP_JSON_MAX_DEPTH];
   guint depth = 0;
   guint item_depth = 0;
@@ -556,6 +558,7 @@ after:
       AipJsonSpan span = { item_start, s.pos };
 
       g_array_append_val (scan->items, span);
+      scan->n_spaces = s.n_spaces;
       if (items_changed != NULL)
         items_changed (scan, FALSE, user_data);
     }
@@ -648,6 +651,7 @@ key:
 
 done:
   scan->status = AIP_JSON_SCAN_OK;
+  scan->n_spaces = s.n_spaces;
   if (scan->root == AIP_JSON_ROOT_OBJECT && has_data_array)
     scan->root = AIP_JSON_ROOT_DATA_ARRAY;
   scan->offset = s.pos;
@@ -796,7 +800,7 @@ aip_json_max_depth (const char *data,
                     guint       limit,
                     gsize      *offset)
 {
-  Scanner s = { (const guchar *) data, length, 0 };
+  Scanner s = { (const guchar *) data, length, 0, 0 };
   guint depth = 0;
   guint max_depth = 0;
 

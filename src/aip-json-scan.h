@@ -47,6 +47,8 @@ typedef struct
   AipJsonRoot        root;
   /* Where the scan stopped when the status is not OK */
   gsize              offset;
+  /* Bytes of white space between tokens, so far */
+  gsize              n_spaces;
   /* The elements of the root array or of the root object's "data" array */
   GArray            *items;
   /* Every other member value of a root object, earlier "data" members

@@ -14,8 +14,7 @@
 #include "aip-json-scan.h"
 #include "aip-response-private.h"
 
-/* Below this size (some hundred assistants), starting threads costs more
- * than it saves */
+/* The text it takes (some hundred assistants) to repay one more thread */
 #define MIN_PARALLEL_BYTES (256 * 1024)
 
 /* Items json-glib parses at a time: a group's tree stays small enough to be
@@ -84,6 +83,10 @@ typedef struct
   char         *error_message;
   /* Which item the first of spans is: those taken are dropped */
   guint         spans_base;
+  /* Whether groups reach json-glib without the spaces between tokens:
+   * decided on the first items, as servers indent all or nothing */
+  gboolean      compact;
+  gboolean      compact_decided;
 
   /* The scanning thread's own, for parsing while it scans */
   Worker       *scanning_worker;
@@ -258,6 +261,7 @@ static GPtrArray *
 parse_group (const char         *data,
              const AipJsonSpan  *spans,
              guint               n,
+             gboolean            compact,
              GHashTable         *strings,
              GString            *buffer,
              guint              *n_skipped,
@@ -270,7 +274,10 @@ parse_group (const char         *data,
 
   g_string_truncate (buffer, 0);
   g_string_append_c (buffer, '[');
-  aip_json_append_compact (buffer, data + spans[0].start, data + spans[n - 1].end);
+  if (compact)
+    aip_json_append_compact (buffer, data + spans[0].start, data + spans[n - 1].end);
+  else
+    g_string_append_len (buffer, data + spans[0].start, spans[n - 1].end - spans[0].start);
   g_string_append_c (buffer, ']');
 
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))
@@ -328,6 +335,7 @@ take_group (Job    *job,
   guint n = job->spans->len > first ? MIN (job->spans->len - first, job->group_size) : 0;
   guint group, generation;
   guint n_skipped = 0;
+  gboolean compact;
 
   if (job->stopped)
     return TAKE_DONE;
@@ -338,10 +346,11 @@ take_group (Job    *job,
 
   group = job->next_group++;
   generation = job->generation;
+  compact = job->compact;
   memcpy (worker->spans, &g_array_index (job->spans, AipJsonSpan, first), n * sizeof *worker->spans);
   g_mutex_unlock (&job->lock);
 
-  made = parse_group (job->data, worker->spans, n, worker->strings, worker->buffer, &n_skipped, &error);
+  made = parse_group (job->data, worker->spans, n, compact, worker->strings, worker->buffer, &n_skipped, &error);
 
   g_mutex_lock (&job->lock);
 
@@ -426,6 +435,16 @@ publish (Job         *job,
   guint taken;
 
   g_mutex_lock (&job->lock);
+
+  /* Worth it past one space in sixteen bytes: then json-glib's time on
+   * spaces exceeds the cost of leaving them out */
+  if (!job->compact_decided && scan->items->len > 0)
+    {
+      const AipJsonSpan *last = &g_array_index (scan->items, AipJsonSpan, scan->items->len - 1);
+
+      job->compact = scan->n_spaces * 16 >= last->end;
+      job->compact_decided = TRUE;
+    }
 
   taken = job->next_group * job->group_size - job->spans_base;
   if (taken >= MAX_PENDING_ITEMS / 4 && taken >= job->spans->len / 2)
@@ -615,15 +634,14 @@ aip_response_new_from_bytes (GBytes  *body,
   if (data == NULL)
     data = "";
 
-  /* Threads only for lists large enough to repay them; tests force small
-   * groups and several threads whatever the size */
+  /* A thread per processor, as far as the size of the list repays them;
+   * tests force small groups and several threads whatever the size */
   if (group_size != 0)
     n_threads = MAX (g_get_num_processors (), 4);
   else
     {
       group_size = DEFAULT_GROUP_SIZE;
-      if (length >= MIN_PARALLEL_BYTES)
-        n_threads = g_get_num_processors ();
+      n_threads = MIN (g_get_num_processors (), 1 + length / MIN_PARALLEL_BYTES);
     }
 
   job_init (&job, data, group_size);
@@ -755,9 +773,11 @@ stop:
  *
  * Does what aip_response_new_from_bytes() does, the plain way: json-glib
  * parses the whole document on the calling thread, then each item becomes
- * an assistant. The result is the same; this is the reference that the
- * parallel parse is measured and tested against, and what it falls back to
- * for documents that are not strict JSON.
+ * an assistant. The same checks come first: valid UTF-8, nesting at most
+ * %AIP_JSON_MAX_DEPTH deep, and strict JSON past 8 MiB. The result is the
+ * same; this is the reference that the parallel parse is measured and
+ * tested against, and what it falls back to for documents that are not
+ * strict JSON.
  *
  * Returns: (transfer full) (nullable): the response, or %NULL with
  *   %AIP_CLIENT_ERROR_INVALID_RESPONSE when @body is not such a list

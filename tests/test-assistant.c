@@ -747,6 +747,63 @@ test_fold (void)
   }
 }
 
+/* Folding text whole, the plain way */
+static char *
+fold_whole (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  g_autofree char *folded = g_utf8_casefold (normalized, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_c (out, ' ');
+      else if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* aip_fold_text() works a character at a time, with a table for the
+ * alphabets of two-byte UTF-8: the same as folding whole */
+static void
+test_fold_like_whole (void)
+{
+  static const char * const texts[] = {
+    "Здравейте, обаждам се от Вашата компания. Ще Ви отнеме ли минута?",
+    "Ἀθῆναι ΣΟΦΊΑ σοφίας ΐ ΰ ῼ", "Ça déjà vu — naïve Øresund Łódź ŒUVRE ǅ ǈ ǋ ß ẞ ŉ ǰ",
+    "İIıi ﬁﬂﬀﬃ ① ㎒ ℌ Ⅻ ｶﾀｶﾅ ＡＢＣ", "한국어 텍스트 日本語のテキスト 中文", "😀 👍🏽 €£¥ “quotes” ‘single’ …",
+    "Հայերեն և Ძ עברית עִבְרִית العربية العَرَبِيَّة", "\u0130\u0307 A\u030a\u0301 e\u0301\u0327",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *got = aip_fold_text (texts[i], -1);
+      g_autofree char *expected = fold_whole (texts[i]);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  /* Every character of two-byte UTF-8, alone and among others */
+  for (gunichar c = 0x80; c < 0x800; c++)
+    {
+      GString *with = g_string_new ("Q");
+      g_autofree char *got = NULL;
+      g_autofree char *expected = NULL;
+
+      g_string_append_unichar (with, c);
+      g_string_append (with, "z\xc3\x89");
+      got = aip_fold_text (with->str, -1);
+      expected = fold_whole (with->str);
+      g_assert_cmpstr (got, ==, expected);
+      g_string_free (with, TRUE);
+    }
+}
+
 static void
 test_search_text (void)
 {
@@ -873,6 +930,7 @@ main (int   argc,
   g_test_add_func ("/assistant/api-dates", test_api_dates);
   g_test_add_func ("/assistant/to-json", test_to_json);
   g_test_add_func ("/assistant/fold", test_fold);
+  g_test_add_func ("/assistant/fold-like-whole", test_fold_like_whole);
   g_test_add_func ("/assistant/search-text", test_search_text);
   g_test_add_func ("/assistant/name-key", test_name_key);
   g_test_add_func ("/assistant/invalid-text", test_invalid_text);

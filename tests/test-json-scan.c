@@ -193,7 +193,9 @@ test_documents (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     {
-      g_test_message ("%s", documents[i].text);
+      g_autofree char *escaped = g_strescape (documents[i].text, NULL);
+
+      g_test_message ("%s", escaped);
       g_assert_cmpint (compare (documents[i].text), ==, documents[i].accepted);
     }
 }
@@ -678,7 +680,9 @@ test_scan (void)
     {
       AipJsonScan scan;
 
-      g_test_message ("%s", cases[i].text);
+      g_autofree char *escaped = g_strescape (cases[i].text, NULL);
+
+      g_test_message ("%s", escaped);
       aip_json_scan (cases[i].text, strlen (cases[i].text), &scan);
       g_assert_cmpint (scan.status, ==, cases[i].status);
       g_assert_cmpint (scan.root, ==, cases[i].root);
