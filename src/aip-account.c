@@ -1147,21 +1147,6 @@ aip_account_sign_out_finish (AipAccount    *self,
 }
 
 static void
-parse_sample_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  GError *error = NULL;
-  AipResponse *response = aip_response_new_from_bytes (task_data, &error);
-
-  if (response == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, response, g_object_unref);
-}
-
-static void
 sample_parsed_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -1171,7 +1156,7 @@ sample_parsed_cb (GObject      *object,
   g_autoptr(AipResponse) response = NULL;
   GError *error = NULL;
 
-  if (!(response = g_task_propagate_pointer (G_TASK (result), &error)))
+  if (!(response = aip_response_new_finish (result, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -1210,7 +1195,6 @@ aip_account_load_sample_async (AipAccount          *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) parse = NULL;
 
   g_return_if_fail (AIP_IS_ACCOUNT (self));
   g_return_if_fail (body != NULL);
@@ -1218,11 +1202,7 @@ aip_account_load_sample_async (AipAccount          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, aip_account_load_sample_async);
 
-  /* The worker thread may drop the parse task after its callback ran: it
-   * must not be what keeps the account alive. */
-  parse = g_task_new (NULL, cancellable, sample_parsed_cb, g_steal_pointer (&task));
-  g_task_set_task_data (parse, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (parse, parse_sample_thread);
+  aip_response_new_async (body, cancellable, sample_parsed_cb, g_steal_pointer (&task));
 }
 
 gboolean

@@ -874,3 +874,61 @@ aip_response_set_group_size (guint n_items)
 {
   g_atomic_int_set (&forced_group_size, n_items);
 }
+
+static void
+new_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AipResponse *response = aip_response_new_from_bytes (task_data, &error);
+
+  if (response == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, response, g_object_unref);
+}
+
+/**
+ * aip_response_new_async:
+ * @body: a response body
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread with the result
+ * @user_data: data for @callback
+ *
+ * Runs aip_response_new_from_bytes() in a worker thread. The task has no
+ * source object: the worker may drop the last reference to it after the
+ * callback ran, and must not be what keeps the caller's objects alive.
+ */
+void
+aip_response_new_async (GBytes              *body,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (body != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aip_response_new_async);
+  g_task_set_task_data (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, new_in_thread);
+}
+
+/**
+ * aip_response_new_finish:
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the response, or %NULL with @error set
+ */
+AipResponse *
+aip_response_new_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AipResponse, aip_response, AIP, RESPONSE, GObject)
 
+void         aip_response_new_async        (GBytes              *body,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+AipResponse *aip_response_new_finish       (GAsyncResult        *result,
+                                            GError             **error);
 AipResponse *aip_response_new_from_bytes   (GBytes       *body,
                                             GError      **error);
 AipResponse *aip_response_new_from_bytes_sequential

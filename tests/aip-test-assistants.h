@@ -101,4 +101,17 @@ aip_test_assistant_from_object (JsonObject *object)
   return g_list_model_get_item (G_LIST_MODEL (store), 0);
 }
 
+/* One assistant from the JSON text of an item, through the real parser. */
+static inline AipAssistant *
+aip_test_assistant_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+
+  return aip_test_assistant_from_object (json_node_get_object (json_parser_get_root (parser)));
+}
+
 G_END_DECLS

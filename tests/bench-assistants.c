@@ -186,28 +186,13 @@ watchdog_ms (Watchdog *dog)
 }
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GError *error = NULL;
-  AipResponse *response = aip_response_new_from_bytes (task_data, &error);
-
-  if (response == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, response, g_object_unref);
-}
-
-static void
 parsed_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   AipResponse **out = user_data;
 
-  *out = g_task_propagate_pointer (G_TASK (result), NULL);
+  *out = aip_response_new_finish (result, NULL);
   if (*out == NULL)
     g_error ("The generated body did not parse");
 }
@@ -270,7 +255,6 @@ run_size (const char *self_path,
   g_autoptr(AipAssistantFilter) filter = aip_assistant_filter_new ();
   g_autoptr(GtkSortListModel) sort = NULL;
   g_autoptr(GtkFilterListModel) filtered = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) old = NULL;
   Watchdog dog = { 0 };
   double a_ms, b_ms, c_ms, key_ms, status_ms, store_key_ms;
@@ -289,10 +273,7 @@ run_size (const char *self_path,
 
   watchdog_reset (&dog);
   start = g_get_monotonic_time ();
-  task = g_task_new (NULL, NULL, parsed_cb, &response);
-  g_task_set_task_data (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, parse_thread);
-  g_clear_object (&task);
+  aip_response_new_async (body, NULL, parsed_cb, &response);
   while (response == NULL)
     g_main_context_iteration (NULL, TRUE);
   old = aip_assistant_list_replace (list, aip_response_get_assistants (response));

@@ -5,38 +5,26 @@
 
 #include "config.h"
 
+#include "aip-test-assistants.h"
+
 #include "aip-assistant-filter.h"
 
-static AipAssistant *
-make (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  AipAssistant *assistant;
-
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  assistant = aip_assistant_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
-  g_assert_nonnull (assistant);
-
-  return assistant;
-}
 
 static GPtrArray *
 make_set (void)
 {
   GPtrArray *set = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (set, make ("{\"id\": 1, \"name\": \"Sales Outbound Assistant\", \"status\": \"active\","
+  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 1, \"name\": \"Sales Outbound Assistant\", \"status\": \"active\","
                               " \"mode\": \"pipeline\", \"timezone\": \"America/New_York\","
                               " \"system_prompt\": \"Qualify leads\", \"variables\": {\"company_name\": \"Acme\"}}"));
-  g_ptr_array_add (set, make ("{\"id\": 2, \"name\": \"Асистент за продажби\", \"status\": \"inactive\","
+  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 2, \"name\": \"Асистент за продажби\", \"status\": \"inactive\","
                               " \"mode\": \"multimodal\", \"timezone\": \"Europe/Sofia\","
                               " \"initial_message\": \"Здравейте!\"}"));
-  g_ptr_array_add (set, make ("{\"id\": 3, \"name\": \"Survey\", \"status\": \"paused\","
+  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 3, \"name\": \"Survey\", \"status\": \"paused\","
                               " \"mode\": \"pipeline\", \"timezone\": \"Europe/Sofia\","
                               " \"variables\": {\"purpose\": \"follow_up\"}}"));
-  g_ptr_array_add (set, make ("{\"id\": 4}"));
+  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 4}"));
 
   return set;
 }
@@ -204,11 +192,11 @@ test_filter_needs_attention (void)
   g_autoptr(GPtrArray) set = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 24, 12, 0, 0);
 
-  g_ptr_array_add (set, make ("{\"id\": 1, \"status\": \"active\", \"initial_message\": \"Hi\","
+  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 1, \"status\": \"active\", \"initial_message\": \"Hi\","
                               " \"system_prompt\": \"Sell\", \"updated_at\": \"2026-11-01T00:00:00Z\"}"));
-  g_ptr_array_add (set, make ("{\"id\": 2, \"status\": \"active\", \"initial_message\": \"Hi {{name}}\","
+  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 2, \"status\": \"active\", \"initial_message\": \"Hi {{name}}\","
                               " \"system_prompt\": \"Sell\", \"updated_at\": \"2026-11-01T00:00:00Z\"}"));
-  g_ptr_array_add (set, make ("{\"id\": 3, \"status\": \"inactive\", \"initial_message\": \"Hi\","
+  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 3, \"status\": \"inactive\", \"initial_message\": \"Hi\","
                               " \"system_prompt\": \"Sell\", \"webhook_url\": \"https://x\","
                               " \"is_webhook_active\": false, \"updated_at\": \"2026-11-01T00:00:00Z\"}"));
 

@@ -5,22 +5,10 @@
 
 #include "config.h"
 
+#include "aip-test-assistants.h"
+
 #include "aip-assistant-sorter.h"
 
-static AipAssistant *
-make (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  AipAssistant *assistant;
-
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  assistant = aip_assistant_new_from_json (json_node_get_object (json_parser_get_root (parser)), NULL);
-  g_assert_nonnull (assistant);
-
-  return assistant;
-}
 
 static GListModel *
 make_set (void)
@@ -41,7 +29,7 @@ make_set (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      g_autoptr(AipAssistant) assistant = make (items[i]);
+      g_autoptr(AipAssistant) assistant = aip_test_assistant_from_json (items[i]);
       g_list_store_append (store, assistant);
     }
 
