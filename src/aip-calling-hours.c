@@ -264,14 +264,14 @@ aip_calling_hours_new (guint         start_minute,
   if (start_minute >= MINUTES_PER_DAY || end_minute > MINUTES_PER_DAY)
     {
       g_set_error_literal (error, AIP_CALLING_HOURS_ERROR, AIP_CALLING_HOURS_ERROR_INVALID,
-                           _("The calling window must lie between 00:00 and 24:00."));
+                           _("The calling hours must lie between 00:00 and 24:00."));
       return NULL;
     }
 
   if (start_minute >= end_minute)
     {
       g_set_error_literal (error, AIP_CALLING_HOURS_ERROR, AIP_CALLING_HOURS_ERROR_INVALID,
-                           _("The calling window must start before it ends."));
+                           _("The calling hours must end after they start."));
       return NULL;
     }
 
@@ -553,11 +553,11 @@ aip_calling_hours_format_status (AipCallingStatus  status,
   switch (status)
     {
     case AIP_CALLING_STATUS_OPEN:
-      return g_strdup (_("Open"));
+      return g_strdup (C_("calling hours", "Open"));
 
     case AIP_CALLING_STATUS_CLOSED:
       if (next_change == NULL)
-        return g_strdup (_("Closed"));
+        return g_strdup (C_("calling hours", "Closed"));
       moment = aip_calling_hours_format_moment (next_change, use_24h);
       /* Translators: %s is a weekday and time, e.g. "Mon 09:00" */
       return g_strdup_printf (_("Closed, opens %s"), moment);

@@ -141,8 +141,8 @@ status_error (guint status,
 
   if (status >= 300 && status < 400)
     return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_REDIRECT,
-                                _("The server sent the request on to another address, which "
-                                  "was not followed to keep the token safe; check the server "
+                                _("The server redirected the request to another address; it was "
+                                  "not followed, to keep the token safe. Check the server "
                                   "address in Preferences"));
 
   if (status >= 500 && status < 600)
