@@ -13,6 +13,7 @@
 #include "aip-display.h"
 #include "aip-filter-bar.h"
 #include "aip-filter-choice.h"
+#include "aip-health.h"
 
 #define N_FACETS 3
 
@@ -24,12 +25,18 @@ struct _AipFilterBar
   GListModel         *shown;
   AipAssistantFilter *filter;
   GListStore         *choices[N_FACETS];
+  GBinding           *calling_now_binding;
+  GBinding           *attention_binding;
+  guint               n_attention;
   guint               update_source;
   gboolean            updating;
 
   GtkDropDown        *status_dropdown;
   GtkDropDown        *timezone_dropdown;
   GtkDropDown        *mode_dropdown;
+  GtkToggleButton    *calling_now_button;
+  GtkToggleButton    *attention_button;
+  GtkLabel           *attention_label;
   GtkLabel           *summary_label;
   GtkButton          *clear_button;
 };
@@ -360,10 +367,35 @@ update_facet (AipFilterBar *self,
 }
 
 static void
+update_attention (AipFilterBar *self,
+                  guint         n_attention)
+{
+  g_autofree char *count = g_strdup_printf ("%u", n_attention);
+  g_autofree char *description = NULL;
+
+  self->n_attention = n_attention;
+  gtk_label_set_text (self->attention_label, count);
+
+  /* Translators: the tooltip of the filter that keeps only the assistants
+   * with a problem, with how many it would keep */
+  description = g_strdup_printf (ngettext ("Only the %u assistant that needs attention",
+                                           "Only the %u assistants that need attention",
+                                           n_attention),
+                                 n_attention);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attention_button), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attention_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
 update (AipFilterBar *self)
 {
   GHashTable *counts[N_FACETS] = { NULL, };
   guint all_counts[N_FACETS] = { 0, };
+  gboolean needs_attention;
+  GDateTime *now;
+  guint n_attention = 0;
   guint n_all;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
@@ -372,6 +404,8 @@ update (AipFilterBar *self)
     return;
 
   n_all = g_list_model_get_n_items (self->all);
+  needs_attention = aip_assistant_filter_get_needs_attention (self->filter);
+  now = aip_assistant_filter_get_now (self->filter);
 
   for (guint f = 0; f < N_FACETS; f++)
     counts[f] = g_hash_table_new (g_str_hash, g_str_equal);
@@ -408,8 +442,19 @@ update (AipFilterBar *self)
       if (n_failed > 1)
         continue;
 
-      match = aip_assistant_filter_match_except (self->filter, assistant,
-                                                 n_failed == 1 ? facets[failed] : AIP_FILTER_FACET_NONE);
+      if (n_failed == 1)
+        match = aip_assistant_filter_match_except (self->filter, assistant, facets[failed]);
+      else
+        {
+          /* The attention count follows every other filter, so it is
+           * taken here, with the health check done once. */
+          gboolean others = aip_assistant_filter_match_except (self->filter, assistant,
+                                                               AIP_FILTER_FACET_NEEDS_ATTENTION);
+          gboolean attention = others && aip_health_check (assistant, now) != AIP_HEALTH_OK;
+
+          n_attention += attention;
+          match = others && (!needs_attention || attention);
+        }
       if (!match)
         continue;
 
@@ -433,6 +478,7 @@ update (AipFilterBar *self)
   for (guint f = 0; f < N_FACETS; f++)
     g_hash_table_unref (counts[f]);
 
+  update_attention (self, n_attention);
   update_summary (self);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), aip_assistant_filter_is_active (self->filter));
 }
@@ -529,6 +575,11 @@ unbind_choice_cb (GtkSignalListItemFactory *factory,
 static void
 disconnect_models (AipFilterBar *self)
 {
+  if (self->calling_now_binding != NULL)
+    g_binding_unbind (g_steal_pointer (&self->calling_now_binding));
+  if (self->attention_binding != NULL)
+    g_binding_unbind (g_steal_pointer (&self->attention_binding));
+
   if (self->all != NULL)
     g_signal_handlers_disconnect_by_data (self->all, self);
   if (self->shown != NULL)
@@ -569,6 +620,9 @@ aip_filter_bar_class_init (AipFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, timezone_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, calling_now_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, attention_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, attention_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, clear_button);
 }
@@ -597,6 +651,7 @@ aip_filter_bar_init (AipFilterBar *self)
                                G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
     }
 
+  update_attention (self, 0);
   update_summary (self);
 }
 
@@ -633,6 +688,17 @@ aip_filter_bar_set_models (AipFilterBar       *self,
                            G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (filter, "changed",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The now moves each minute, and with it which assistants are overdue
+   * for an update. */
+  g_signal_connect_object (filter, "notify::now",
+                           G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+
+  self->calling_now_binding = g_object_bind_property (filter, "calling-now",
+                                                      self->calling_now_button, "active",
+                                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->attention_binding = g_object_bind_property (filter, "needs-attention",
+                                                    self->attention_button, "active",
+                                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   update (self);
 }
@@ -669,6 +735,21 @@ aip_filter_bar_get_summary (AipFilterBar *self)
   g_return_val_if_fail (AIP_IS_FILTER_BAR (self), NULL);
 
   return gtk_label_get_text (self->summary_label);
+}
+
+/**
+ * aip_filter_bar_get_attention_count:
+ * @self: a #AipFilterBar
+ *
+ * Returns: how many assistants the "Needs Attention" toggle would show
+ *   given the other filters
+ */
+guint
+aip_filter_bar_get_attention_count (AipFilterBar *self)
+{
+  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), 0);
+
+  return self->n_attention;
 }
 
 /**

@@ -10,8 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "aip-assistant-sorter.h"
+#include "aip-calling-hours.h"
 #include "aip-client-error.h"
 #include "aip-display.h"
+#include "aip-health.h"
+#include "aip-name-cell.h"
 #include "aip-window.h"
 
 struct _AipWindow
@@ -26,9 +29,14 @@ struct _AipWindow
   GtkFilterListModel   *filter_model;
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
-  /* The bound cells whose text depends on the time: GtkListItem → column. */
-  GHashTable           *ticking;
+  /* The bound cells: GtkListItem → column. Those of columns that tick are
+   * filled again each minute. */
+  GHashTable           *cells;
   GPtrArray            *columns;
+  AipAssistantSorter   *calling_sorter;
+  AipCallingHours      *calling_hours;
+  /* A clock that stands still, for tests; NULL for the real one. */
+  GDateTime            *fixed_now;
   char                 *banner_text;
   GtkWidget            *banner;
   GtkWidget            *split_view;
@@ -118,17 +126,6 @@ set_cell (GtkWidget  *cell,
   gtk_widget_set_tooltip_text (cell, tooltip);
 }
 
-static GtkWidget *
-create_name_cell (void)
-{
-  GtkWidget *label = create_label_cell ();
-
-  /* Names tell assistants apart: they give way last. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 22);
-
-  return label;
-}
-
 static void
 bind_name (AipWindow    *self,
            GtkWidget    *cell,
@@ -136,8 +133,12 @@ bind_name (AipWindow    *self,
            GDateTime    *now)
 {
   const char *name = aip_assistant_get_name (assistant);
+  AipChanges *changes = aip_account_get_changes (self->account);
+  g_autoptr(GPtrArray) warnings = aip_health_describe (assistant, now);
 
-  set_cell (cell, name != NULL && name[0] != '\0' ? name : _("Unnamed Assistant"), NULL);
+  aip_name_cell_set_name (AIP_NAME_CELL (cell), name != NULL && name[0] != '\0' ? name : _("Unnamed Assistant"));
+  aip_name_cell_set_change (AIP_NAME_CELL (cell), aip_changes_lookup (changes, aip_assistant_get_id (assistant), NULL));
+  aip_name_cell_set_warnings (AIP_NAME_CELL (cell), warnings);
 }
 
 static void
@@ -199,6 +200,29 @@ bind_local_time (AipWindow    *self,
 }
 
 static void
+bind_calling_now (AipWindow    *self,
+                  GtkWidget    *cell,
+                  AipAssistant *assistant,
+                  GDateTime    *now)
+{
+  g_autoptr(GDateTime) next_change = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  AipCallingStatus status;
+
+  status = aip_calling_hours_get_status (self->calling_hours, aip_assistant_get_timezone (assistant),
+                                         now, &next_change);
+  text = aip_calling_hours_format_status (status, next_change, self->use_24h);
+  tooltip = aip_display_calling_tooltip (status, next_change, self->use_24h);
+  set_cell (cell, text, tooltip);
+
+  if (status == AIP_CALLING_STATUS_OPEN)
+    gtk_widget_add_css_class (cell, "calling-open");
+  else
+    gtk_widget_remove_css_class (cell, "calling-open");
+}
+
+static void
 bind_webhook (AipWindow    *self,
               GtkWidget    *cell,
               AipAssistant *assistant,
@@ -231,14 +255,22 @@ bind_updated (AipWindow    *self,
 }
 
 static const Column columns[] = {
-  { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, FALSE, FALSE, create_name_cell, bind_name },
+  /* The name's marks, health and changes, move with the time too. */
+  { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, TRUE, FALSE, aip_name_cell_new, bind_name },
   { "status", N_("Status"), AIP_SORT_COLUMN_STATUS, FALSE, FALSE, FALSE, NULL, bind_status },
   { "mode", N_("Mode"), AIP_SORT_COLUMN_MODE, FALSE, FALSE, TRUE, NULL, bind_mode },
   { "timezone", N_("Timezone"), AIP_SORT_COLUMN_TIMEZONE, FALSE, FALSE, TRUE, NULL, bind_timezone },
-  { "local-time", N_("Local Time"), AIP_SORT_COLUMN_LOCAL_TIME, FALSE, TRUE, FALSE, NULL, bind_local_time },
+  { "local-time", N_("Local Time"), AIP_SORT_COLUMN_LOCAL_TIME, FALSE, TRUE, TRUE, NULL, bind_local_time },
+  { "calling-now", N_("Calling Now"), AIP_SORT_COLUMN_CALLING_NOW, FALSE, TRUE, FALSE, NULL, bind_calling_now },
   { "webhook", N_("Webhook"), AIP_SORT_COLUMN_WEBHOOK, FALSE, FALSE, TRUE, NULL, bind_webhook },
   { "updated", N_("Updated"), AIP_SORT_COLUMN_UPDATED, FALSE, TRUE, FALSE, NULL, bind_updated },
 };
+
+static GDateTime *
+window_now (AipWindow *self)
+{
+  return self->fixed_now != NULL ? g_date_time_ref (self->fixed_now) : g_date_time_new_now_utc ();
+}
 
 static const Column *
 factory_column (GtkListItemFactory *factory)
@@ -262,12 +294,12 @@ bind_cell_cb (GtkListItemFactory *factory,
               AipWindow          *self)
 {
   const Column *column = factory_column (factory);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = window_now (self);
 
   column->bind (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item), now);
 
-  if (column->ticks)
-    g_hash_table_insert (self->ticking, list_item, (gpointer) column);
+  if (self->cells != NULL)
+    g_hash_table_insert (self->cells, list_item, (gpointer) column);
 }
 
 static void
@@ -275,8 +307,8 @@ unbind_cell_cb (GtkListItemFactory *factory,
                 GtkListItem        *list_item,
                 AipWindow          *self)
 {
-  if (self->ticking != NULL)
-    g_hash_table_remove (self->ticking, list_item);
+  if (self->cells != NULL)
+    g_hash_table_remove (self->cells, list_item);
 }
 
 static const char *
@@ -366,6 +398,9 @@ create_columns (AipWindow *self)
 
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->columns, column);
+
+      if (desc->sort == AIP_SORT_COLUMN_CALLING_NOW)
+        self->calling_sorter = g_object_ref (sorter);
 
       if (g_strcmp0 (sort_id, desc->id) == 0)
         gtk_column_view_sort_by_column (self->column_view, column,
@@ -558,7 +593,7 @@ update_view (AipWindow *self)
   guint n_all = g_list_model_get_n_items (aip_account_get_assistants (self->account));
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   const char *page;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = window_now (self);
 
   if (self->sign_in_requested || (state == AIP_ACCOUNT_STATE_SIGNED_OUT && !sample))
     page = "sign-in";
@@ -632,27 +667,38 @@ schedule_tick (AipWindow *self)
   self->tick_source = g_timeout_add (MAX (ms, 0) + 50, tick_cb, self);
 }
 
-static gboolean
-tick_cb (gpointer user_data)
+/* Everything that depends on the time, at now. */
+static void
+update_time (AipWindow *self,
+             GDateTime *now)
 {
-  AipWindow *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GHashTableIter iter;
   gpointer list_item;
   gpointer column;
 
-  g_hash_table_iter_init (&iter, self->ticking);
+  g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, &list_item, &column))
     {
       gpointer item = gtk_list_item_get_item (list_item);
 
-      if (item != NULL)
+      if (item != NULL && ((const Column *) column)->ticks)
         ((const Column *) column)->bind (self, gtk_list_item_get_child (list_item), item, now);
     }
 
+  aip_assistant_filter_set_now (self->filter, now);
+  if (self->calling_sorter != NULL)
+    aip_assistant_sorter_set_now (self->calling_sorter, now);
   update_subtitle (self, now);
   aip_detail_pane_update_time (self->detail_pane, now);
+}
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  AipWindow *self = user_data;
+  g_autoptr(GDateTime) now = window_now (self);
+
+  update_time (self, now);
   schedule_tick (self);
 
   return G_SOURCE_REMOVE;
@@ -663,6 +709,27 @@ rebind_time_cells (AipWindow *self)
 {
   g_clear_handle_id (&self->tick_source, g_source_remove);
   tick_cb (self);
+}
+
+static void
+calling_hours_cb (AipWindow *self)
+{
+  g_autoptr(AipCallingHours) calling_hours = aip_calling_hours_new_from_settings (self->settings);
+
+  if (self->calling_hours != NULL && aip_calling_hours_equal (self->calling_hours, calling_hours))
+    return;
+
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  self->calling_hours = aip_calling_hours_ref (calling_hours);
+
+  aip_assistant_filter_set_calling_hours (self->filter, calling_hours);
+  if (self->calling_sorter != NULL)
+    aip_assistant_sorter_set_calling_hours (self->calling_sorter, calling_hours);
+  aip_detail_pane_set_calling_hours (self->detail_pane, calling_hours);
+
+  /* Not while the window is being made: there is no list yet. */
+  if (self->selection != NULL)
+    rebind_time_cells (self);
 }
 
 static void
@@ -714,6 +781,10 @@ filter_settings_cb (AipWindow *self)
   g_settings_set_string (self->settings, "filter-status", status != NULL ? status : "");
   g_settings_set_string (self->settings, "filter-timezone", timezone != NULL ? timezone : "");
   g_settings_set_string (self->settings, "filter-mode", mode != NULL ? mode : "");
+  g_settings_set_boolean (self->settings, "filter-calling-now",
+                          aip_assistant_filter_get_calling_now (self->filter));
+  g_settings_set_boolean (self->settings, "filter-needs-attention",
+                          aip_assistant_filter_get_needs_attention (self->filter));
 
   update_actions (self);
 }
@@ -1079,7 +1150,7 @@ aip_window_dispose (GObject *object)
 
   /* Cells are unbound while the column view goes away; they must find no
    * table to update. */
-  g_clear_pointer (&self->ticking, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1087,6 +1158,7 @@ aip_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AIP_TYPE_WINDOW);
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_object (&self->calling_sorter);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
@@ -1104,6 +1176,8 @@ aip_window_finalize (GObject *object)
   AipWindow *self = (AipWindow *)object;
 
   g_clear_pointer (&self->banner_text, g_free);
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
 
   G_OBJECT_CLASS (aip_window_parent_class)->finalize (object);
 }
@@ -1241,7 +1315,7 @@ aip_window_init (AipWindow *self)
   g_autofree char *timezone = NULL;
   g_autofree char *mode = NULL;
 
-  self->ticking = g_hash_table_new (NULL, NULL);
+  self->cells = g_hash_table_new (NULL, NULL);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->show_filters = TRUE;
@@ -1269,6 +1343,8 @@ aip_window_init (AipWindow *self)
                                "status", status,
                                "timezone", timezone,
                                "mode", mode,
+                               "calling-now", g_settings_get_boolean (self->settings, "filter-calling-now"),
+                               "needs-attention", g_settings_get_boolean (self->settings, "filter-needs-attention"),
                                NULL);
   g_signal_connect_object (self->filter, "notify::status",
                            G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
@@ -1276,10 +1352,22 @@ aip_window_init (AipWindow *self)
                            G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "notify::mode",
                            G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::calling-now",
+                           G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::needs-attention",
+                           G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "notify::active",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   create_columns (self);
+
+  calling_hours_cb (self);
+  g_signal_connect_object (self->settings, "changed::calling-start",
+                           G_CALLBACK (calling_hours_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::calling-end",
+                           G_CALLBACK (calling_hours_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::calling-days",
+                           G_CALLBACK (calling_hours_cb), self, G_CONNECT_SWAPPED);
 
   gtk_revealer_set_reveal_child (self->filter_revealer, self->show_filters);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1508,4 +1596,62 @@ aip_window_add_toast (AipWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * aip_window_set_now:
+ * @self: a #AipWindow
+ * @now: (nullable): the time to show everything at, or %NULL for the
+ *   computer's clock
+ *
+ * Stops the window's clock at @now, so that tests can tell what the list
+ * shows at a given moment; the minute timer keeps running but finds the
+ * same time.
+ */
+void
+aip_window_set_now (AipWindow *self,
+                    GDateTime *now)
+{
+  g_autoptr(GDateTime) shown = NULL;
+
+  g_return_if_fail (AIP_IS_WINDOW (self));
+
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  if (now != NULL)
+    self->fixed_now = g_date_time_ref (now);
+
+  shown = window_now (self);
+  update_time (self, shown);
+}
+
+/**
+ * aip_window_get_cell:
+ * @self: a #AipWindow
+ * @column: a column id, as for aip_window_get_column()
+ * @position: a row of the visible model
+ *
+ * Returns: (transfer none) (nullable): the widget that shows @column of
+ *   the row at @position, a #GtkLabel or, for "name", an #AipNameCell; %NULL
+ *   while that row is not on screen
+ */
+GtkWidget *
+aip_window_get_cell (AipWindow  *self,
+                     const char *column,
+                     guint       position)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+  gpointer desc;
+
+  g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &list_item, &desc))
+    if (g_str_equal (((const Column *) desc)->id, column) &&
+        gtk_list_item_get_item (list_item) != NULL &&
+        gtk_list_item_get_position (list_item) == position)
+      return gtk_list_item_get_child (list_item);
+
+  return NULL;
 }

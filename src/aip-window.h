@@ -35,5 +35,10 @@ const char          *aip_window_get_banner_text    (AipWindow      *self);
 const char          *aip_window_get_subtitle       (AipWindow      *self);
 void                 aip_window_add_toast          (AipWindow      *self,
                                                     AdwToast       *toast);
+void                 aip_window_set_now            (AipWindow      *self,
+                                                    GDateTime      *now);
+GtkWidget           *aip_window_get_cell           (AipWindow      *self,
+                                                    const char     *column,
+                                                    guint           position);
 
 G_END_DECLS
