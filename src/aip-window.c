@@ -11,6 +11,7 @@
 
 #include "aip-assistant-sorter.h"
 #include "aip-calling-hours.h"
+#include "aip-changes-popover.h"
 #include "aip-client-error.h"
 #include "aip-display.h"
 #include "aip-health.h"
@@ -38,6 +39,9 @@ struct _AipWindow
   /* A clock that stands still, for tests; NULL for the real one. */
   GDateTime            *fixed_now;
   char                 *banner_text;
+  char                 *last_toast;
+  GtkWidget            *changes_button;
+  AipChangesPopover    *changes_popover;
   GtkWidget            *banner;
   GtkWidget            *split_view;
   guint                 tick_source;
@@ -414,6 +418,33 @@ create_columns (AipWindow *self)
 #endif
 }
 
+/* Toast titles are markup in libadwaita 1.2; what we show is plain text,
+ * some of it from the server or the system. */
+static void
+show_toast (AipWindow  *self,
+            const char *title,
+            const char *button_label,
+            const char *action_name,
+            GVariant   *action_target)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      if (action_target != NULL)
+        adw_toast_set_action_target_value (toast, action_target);
+    }
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+
+  g_clear_pointer (&self->last_toast, g_free);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 show_banner (AipWindow  *self,
              const char *text,
@@ -576,6 +607,8 @@ update_actions (AipWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-webhook",
                                  selected != NULL && aip_assistant_get_webhook_url (selected) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-changes",
+                                 content && aip_changes_get_has_changes (aip_account_get_changes (self->account)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), content || state == AIP_ACCOUNT_STATE_ERROR);
@@ -854,7 +887,39 @@ copy_text (AipWindow  *self,
            const char *toast_title)
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast_title));
+  show_toast (self, toast_title, NULL, NULL, NULL);
+}
+
+static void
+changes_found_cb (AipWindow *self)
+{
+  g_autofree char *summary = aip_changes_format_summary (aip_account_get_changes (self->account));
+
+  if (summary == NULL)
+    return;
+
+  show_toast (self, summary, _("_Show"), "win.show-changes", NULL);
+}
+
+static void
+changes_changed_cb (AipWindow *self)
+{
+  /* The dots come and go with the changes. */
+  rebind_time_cells (self);
+  update_actions (self);
+}
+
+static void
+show_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+
+  if (!aip_changes_get_has_changes (aip_account_get_changes (self->account)))
+    return;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->changes_button));
 }
 
 static void
@@ -981,7 +1046,7 @@ sign_out_cb (GObject      *object,
 
       /* Translators: the reason follows */
       message = g_strdup_printf (_("Could not sign out. %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      show_toast (self, message, NULL, NULL, NULL);
       return;
     }
 
@@ -1073,6 +1138,28 @@ use_split_view (AipWindow *self)
 #endif
 
 static void
+create_changes_button (AipWindow *self)
+{
+  AipChanges *changes = aip_account_get_changes (self->account);
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "document-edit-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Changes"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+
+  self->changes_popover = g_object_new (AIP_TYPE_CHANGES_POPOVER, "changes", changes, NULL);
+  self->changes_button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->changes_button), content);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->changes_button), GTK_WIDGET (self->changes_popover));
+  gtk_widget_set_tooltip_text (self->changes_button, _("What changed since you last looked"));
+  gtk_box_append (self->header_extra_box, self->changes_button);
+
+  g_object_bind_property (changes, "has-changes", self->changes_button, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (changes, "changed", G_CALLBACK (changes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->account, "changes-found", G_CALLBACK (changes_found_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 aip_window_constructed (GObject *object)
 {
   AipWindow *self = (AipWindow *)object;
@@ -1103,6 +1190,8 @@ aip_window_constructed (GObject *object)
                            G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
 
   aip_filter_bar_set_models (self->filter_bar, store, G_LIST_MODEL (self->filter_model), self->filter);
+
+  create_changes_button (self);
   aip_sign_in_page_set_account (self->sign_in_page, self->account);
 
   g_signal_connect_object (self->account, "notify::state",
@@ -1176,6 +1265,7 @@ aip_window_finalize (GObject *object)
   AipWindow *self = (AipWindow *)object;
 
   g_clear_pointer (&self->banner_text, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
 
@@ -1303,6 +1393,7 @@ aip_window_class_init (AipWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-webhook", NULL, copy_webhook_action);
   gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL, sign_in_again_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
@@ -1595,6 +1686,7 @@ aip_window_add_toast (AipWindow *self,
   g_return_if_fail (AIP_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  g_clear_pointer (&self->last_toast, g_free);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -1654,4 +1746,34 @@ aip_window_get_cell (AipWindow  *self,
       return gtk_list_item_get_child (list_item);
 
   return NULL;
+}
+
+/**
+ * aip_window_get_last_toast:
+ * @self: a #AipWindow
+ *
+ * Returns: (transfer none) (nullable): the text of the last toast the
+ *   window showed, for tests
+ */
+const char *
+aip_window_get_last_toast (AipWindow *self)
+{
+  g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+/**
+ * aip_window_get_changes_button:
+ * @self: a #AipWindow
+ *
+ * Returns: (transfer none): the header bar's #GtkMenuButton that opens
+ *   the list of changes, shown while there are changes
+ */
+GtkWidget *
+aip_window_get_changes_button (AipWindow *self)
+{
+  g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
+
+  return self->changes_button;
 }

@@ -40,5 +40,7 @@ void                 aip_window_set_now            (AipWindow      *self,
 GtkWidget           *aip_window_get_cell           (AipWindow      *self,
                                                     const char     *column,
                                                     guint           position);
+const char          *aip_window_get_last_toast     (AipWindow      *self);
+GtkWidget           *aip_window_get_changes_button (AipWindow      *self);
 
 G_END_DECLS
