@@ -14,6 +14,7 @@
 #include "aip-changes-popover.h"
 #include "aip-client-error.h"
 #include "aip-display.h"
+#include "aip-export.h"
 #include "aip-health.h"
 #include "aip-name-cell.h"
 #include "aip-window.h"
@@ -42,6 +43,8 @@ struct _AipWindow
   char                 *last_toast;
   GtkWidget            *changes_button;
   AipChangesPopover    *changes_popover;
+  GtkNativeDialog      *export_chooser;
+  AipFormat             export_format;
   GtkWidget            *banner;
   GtkWidget            *split_view;
   guint                 tick_source;
@@ -427,8 +430,15 @@ show_toast (AipWindow  *self,
             const char *action_name,
             GVariant   *action_target)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  /* Work that ends after the window went away has no one to tell. */
+  if (self->toast_overlay == NULL)
+    return;
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
 
   if (button_label != NULL)
     {
@@ -607,6 +617,8 @@ update_actions (AipWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-webhook",
                                  selected != NULL && aip_assistant_get_webhook_url (selected) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 content && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-changes",
                                  content && aip_changes_get_has_changes (aip_account_get_changes (self->account)));
 
@@ -922,6 +934,155 @@ show_changes_action (GtkWidget  *widget,
   gtk_menu_button_popup (GTK_MENU_BUTTON (self->changes_button));
 }
 
+static const struct {
+  AipFormat   format;
+  const char *id;
+  const char *label;
+  const char *extension;
+} export_formats[] = {
+  { AIP_FORMAT_CSV_SPREADSHEET, "csv-spreadsheet", N_("CSV for Spreadsheets"), "csv" },
+  { AIP_FORMAT_CSV, "csv", N_("CSV"), "csv" },
+  { AIP_FORMAT_JSON, "json", N_("JSON"), "json" },
+};
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AipWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+  guint n_written = 0;
+
+  if (!aip_export_write_finish (result, &n_written, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: the reason follows, e.g. "Permission denied" */
+          message = g_strdup_printf (_("The assistants could not be exported. %s"), error->message);
+          show_toast (self, message, NULL, NULL, NULL);
+        }
+
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  uri = g_file_get_uri (file);
+  message = g_strdup_printf (ngettext ("Exported %u assistant", "Exported %u assistants", n_written),
+                             n_written);
+  show_toast (self, message, _("_Open"), "win.open-export", g_variant_new_string (uri));
+
+  g_task_return_int (task, n_written);
+}
+
+static void
+export_response_cb (AipWindow       *self,
+                    int              response,
+                    GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  const char *format_id;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  format_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_strcmp0 (format_id, export_formats[i].id) == 0)
+      self->export_format = export_formats[i].format;
+
+  if (file != NULL)
+    aip_window_export_to_file (self, file, self->export_format, self->cancellable, NULL, NULL);
+}
+
+/* GtkFileDialog (GTK 4.10) neither offers choices nor tells which filter
+ * was picked, and the two CSV formats share their extension: the format
+ * has to be chosen in the dialog, so the native chooser serves every
+ * version. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+  const char *ids[G_N_ELEMENTS (export_formats) + 1] = { NULL, };
+  const char *labels[G_N_ELEMENTS (export_formats) + 1] = { NULL, };
+  g_autofree char *name = NULL;
+  const char *extension = "csv";
+  const char *current_id = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_show (self->export_chooser);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      ids[i] = export_formats[i].id;
+      labels[i] = _(export_formats[i].label);
+      if (export_formats[i].format == self->export_format)
+        {
+          current_id = export_formats[i].id;
+          extension = export_formats[i].extension;
+        }
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Export Assistants"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", current_id);
+  /* Translators: the suggested file name of an export, without extension */
+  name = g_strdup_printf ("%s.%s", _("assistants"), extension);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, G_CONNECT_SWAPPED);
+
+  self->export_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->export_chooser);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+launched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not open the export: %s", error->message);
+}
+#endif
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (self), self->cancellable, launched_cb, NULL);
+#else
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1233,6 +1394,10 @@ aip_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (self->export_chooser);
+  g_clear_object (&self->export_chooser);
+
   if (self->save_widths_source != 0)
     save_widths_cb (self);
   g_clear_handle_id (&self->tick_source, g_source_remove);
@@ -1394,6 +1559,8 @@ aip_window_class_init (AipWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL, sign_in_again_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
@@ -1410,6 +1577,7 @@ aip_window_init (AipWindow *self)
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->show_filters = TRUE;
+  self->export_format = AIP_FORMAT_CSV_SPREADSHEET;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1776,4 +1944,70 @@ aip_window_get_changes_button (AipWindow *self)
   g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
 
   return self->changes_button;
+}
+
+/**
+ * aip_window_export_to_file:
+ * @self: a #AipWindow
+ * @file: where to write
+ * @format: %AIP_FORMAT_CSV, %AIP_FORMAT_CSV_SPREADSHEET or %AIP_FORMAT_JSON
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (nullable): called when the file is written or could not be
+ * @user_data: data for @callback
+ *
+ * Writes the list as shown, filtered and sorted, to @file, as the Export
+ * action does with the file the person chose, and tells the person how it
+ * went with a toast.
+ */
+void
+aip_window_export_to_file (AipWindow           *self,
+                           GFile               *file,
+                           AipFormat            format,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AIP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (format == AIP_FORMAT_CSV || format == AIP_FORMAT_CSV_SPREADSHEET ||
+                    format == AIP_FORMAT_JSON);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aip_window_export_to_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  aip_export_write_async (G_LIST_MODEL (self->selection), format, file, cancellable,
+                          export_written_cb, g_steal_pointer (&task));
+}
+
+/**
+ * aip_window_export_to_file_finish:
+ * @self: a #AipWindow
+ * @result: the result given to the callback
+ * @n_written: (out) (optional): how many assistants the file holds
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+aip_window_export_to_file_finish (AipWindow     *self,
+                                  GAsyncResult  *result,
+                                  guint         *n_written,
+                                  GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (AIP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+
+  if (n_written != NULL)
+    *n_written = (guint) n;
+
+  return TRUE;
 }

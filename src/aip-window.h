@@ -11,6 +11,7 @@
 #include "aip-assistant-filter.h"
 #include "aip-detail-pane.h"
 #include "aip-filter-bar.h"
+#include "aip-format.h"
 #include "aip-sign-in-page.h"
 
 G_BEGIN_DECLS
@@ -42,5 +43,15 @@ GtkWidget           *aip_window_get_cell           (AipWindow      *self,
                                                     guint           position);
 const char          *aip_window_get_last_toast     (AipWindow      *self);
 GtkWidget           *aip_window_get_changes_button (AipWindow      *self);
+void                 aip_window_export_to_file     (AipWindow           *self,
+                                                    GFile               *file,
+                                                    AipFormat            format,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean             aip_window_export_to_file_finish (AipWindow     *self,
+                                                       GAsyncResult  *result,
+                                                       guint         *n_written,
+                                                       GError       **error);
 
 G_END_DECLS
