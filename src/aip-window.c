@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "aip-assistant-sorter.h"
+#include "aip-auto-refresh.h"
 #include "aip-calling-hours.h"
 #include "aip-changes-popover.h"
 #include "aip-client-error.h"
@@ -44,6 +45,7 @@ struct _AipWindow
   GtkWidget            *changes_button;
   AipChangesPopover    *changes_popover;
   GtkNativeDialog      *export_chooser;
+  AipAutoRefresh       *auto_refresh;
   AipFormat             export_format;
   GtkWidget            *banner;
   GtkWidget            *split_view;
@@ -483,6 +485,7 @@ show_banner (AipWindow  *self,
       gtk_label_set_text (self->banner_label, text);
       gtk_button_set_label (self->banner_button, button_label);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
     }
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
 #endif
@@ -565,6 +568,17 @@ update_subtitle (AipWindow *self,
 
   if (aip_account_get_sample (self->account))
     subtitle = g_strdup (_("Sample data, not from your account"));
+  else if (updated_at != NULL && !self->sign_in_requested && aip_account_get_offline_copy (self->account))
+    {
+      g_autofree char *when = aip_display_when (updated_at, now, self->use_24h);
+      g_autofree char *copy = NULL;
+
+      /* Translators: when the copy kept from the last run was fetched
+       * follows, e.g. "Offline copy from 14:05" or "Offline copy from
+       * March 3, 2025, 14:05" */
+      copy = g_strdup_printf (_("Offline copy from %s"), when);
+      subtitle = g_strdup_printf (C_("window subtitle", "%s · %s"), host != NULL ? host : "", copy);
+    }
   else if (updated_at != NULL && !self->sign_in_requested)
     {
       g_autofree char *updated = NULL;
@@ -629,6 +643,45 @@ update_actions (AipWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->header_extra_box), content);
 }
 
+/* One banner at a time, the one the person can act on first. A network
+ * error says less than "no network", but a rejected token more. */
+static void
+update_banner (AipWindow  *self,
+               const char *page,
+               GDateTime  *now)
+{
+  AipAccountState state = aip_account_get_state (self->account);
+  const GError *error = aip_account_get_error (self->account);
+  GDateTime *updated_at = aip_account_get_updated_at (self->account);
+  gboolean content = g_str_equal (page, "content");
+  gboolean error_shown = content && state == AIP_ACCOUNT_STATE_ERROR;
+
+  if (aip_account_get_sample (self->account) && !self->sign_in_requested)
+    show_banner (self, _("This is sample data, not your account’s"), _("_Sign In"), "win.sign-in-again");
+  else if (error_shown && is_sign_in_error (error))
+    show_banner (self, error_text (error), _("Sign In _Again"), "win.sign-in-again");
+  else if (content && !aip_auto_refresh_get_online (self->auto_refresh))
+    {
+      g_autofree char *text = NULL;
+
+      if (updated_at != NULL)
+        {
+          g_autofree char *when = aip_display_when (updated_at, now, self->use_24h);
+
+          /* Translators: when the list shown was fetched follows, e.g. "14:05" */
+          text = g_strdup_printf (_("No network connection; showing the data from %s"), when);
+        }
+      else
+        text = g_strdup (_("No network connection"));
+
+      show_banner (self, text, _("_Try Again"), "win.refresh");
+    }
+  else if (error_shown)
+    show_banner (self, error_text (error), _("_Try Again"), "win.refresh");
+  else
+    show_banner (self, NULL, NULL, NULL);
+}
+
 static void
 update_view (AipWindow *self)
 {
@@ -683,14 +736,7 @@ update_view (AipWindow *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-  if (sample && !self->sign_in_requested)
-    show_banner (self, _("This is sample data, not your account’s"), _("_Sign In"), "win.sign-in-again");
-  else if (g_str_equal (page, "content") && state == AIP_ACCOUNT_STATE_ERROR)
-    show_banner (self, error_text (error),
-                 is_sign_in_error (error) ? _("Sign In _Again") : _("_Try Again"),
-                 is_sign_in_error (error) ? "win.sign-in-again" : "win.refresh");
-  else
-    show_banner (self, NULL, NULL, NULL);
+  update_banner (self, page, now);
 
   gtk_stack_set_visible_child_name (self->refresh_stack,
                                     aip_account_get_refreshing (self->account) ? "spinner" : "icon");
@@ -734,6 +780,7 @@ update_time (AipWindow *self,
   if (self->calling_sorter != NULL)
     aip_assistant_sorter_set_now (self->calling_sorter, now);
   update_subtitle (self, now);
+  update_banner (self, gtk_stack_get_visible_child_name (self->main_stack), now);
   aip_detail_pane_update_time (self->detail_pane, now);
 }
 
@@ -1299,6 +1346,15 @@ use_split_view (AipWindow *self)
 #endif
 
 static void
+auto_refresh_interval_cb (AipWindow *self)
+{
+  int minutes = g_settings_get_int (self->settings, "auto-refresh");
+
+  aip_refresh_schedule_set_interval (aip_auto_refresh_get_schedule (self->auto_refresh),
+                                     (guint) MAX (minutes, 0));
+}
+
+static void
 create_changes_button (AipWindow *self)
 {
   AipChanges *changes = aip_account_get_changes (self->account);
@@ -1332,6 +1388,16 @@ aip_window_constructed (GObject *object)
 
   store = aip_account_get_assistants (self->account);
 
+  /* Before anything can show the list, and before the first refresh
+   * below, so that the schedule sees that one start. */
+  self->auto_refresh = aip_auto_refresh_new (self->account);
+  auto_refresh_interval_cb (self);
+  g_signal_connect_object (self->settings, "changed::auto-refresh",
+                           G_CALLBACK (auto_refresh_interval_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->auto_refresh, "notify::online",
+                           G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
+  create_changes_button (self);
+
   self->sort_model = gtk_sort_list_model_new (g_object_ref (store),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
@@ -1352,7 +1418,6 @@ aip_window_constructed (GObject *object)
 
   aip_filter_bar_set_models (self->filter_bar, store, G_LIST_MODEL (self->filter_model), self->filter);
 
-  create_changes_button (self);
   aip_sign_in_page_set_account (self->sign_in_page, self->account);
 
   g_signal_connect_object (self->account, "notify::state",
@@ -1368,6 +1433,8 @@ aip_window_constructed (GObject *object)
   g_signal_connect_object (self->account, "notify::error",
                            G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->account, "notify::updated-at",
+                           G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->account, "notify::offline-copy",
                            G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
 
   selection_cb (self);
@@ -1417,6 +1484,7 @@ aip_window_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
+  g_clear_object (&self->auto_refresh);
   g_clear_object (&self->account);
   g_clear_object (&self->clock_settings);
   g_clear_object (&self->settings);
@@ -1881,7 +1949,24 @@ aip_window_set_now (AipWindow *self,
     self->fixed_now = g_date_time_ref (now);
 
   shown = window_now (self);
+  aip_auto_refresh_set_now (self->auto_refresh,
+                            now != NULL ? g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now) : 0);
   update_time (self, shown);
+}
+
+/**
+ * aip_window_get_auto_refresh:
+ * @self: a #AipWindow
+ *
+ * Returns: (transfer none): what refreshes the list on its own and tells
+ *   whether there is a network
+ */
+AipAutoRefresh *
+aip_window_get_auto_refresh (AipWindow *self)
+{
+  g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
+
+  return self->auto_refresh;
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include "aip-application.h"
 #include "aip-assistant-filter.h"
+#include "aip-auto-refresh.h"
 #include "aip-detail-pane.h"
 #include "aip-filter-bar.h"
 #include "aip-format.h"
@@ -38,6 +39,7 @@ void                 aip_window_add_toast          (AipWindow      *self,
                                                     AdwToast       *toast);
 void                 aip_window_set_now            (AipWindow      *self,
                                                     GDateTime      *now);
+AipAutoRefresh      *aip_window_get_auto_refresh   (AipWindow      *self);
 GtkWidget           *aip_window_get_cell           (AipWindow      *self,
                                                     const char     *column,
                                                     guint           position);
