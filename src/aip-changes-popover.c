@@ -16,7 +16,7 @@
 #define MAX_ROWS 100
 
 /* What changed since the person last marked the list as seen, and the
- * button that marks it so. */
+ * button that marks it so (the window's win.mark-changes-seen). */
 struct _AipChangesPopover
 {
   GtkPopover  parent_instance;
@@ -25,7 +25,6 @@ struct _AipChangesPopover
 
   GtkLabel   *title_label;
   GtkListBox *list;
-  GtkButton  *mark_seen_button;
 };
 
 G_DEFINE_FINAL_TYPE (AipChangesPopover, aip_changes_popover, GTK_TYPE_POPOVER)
@@ -109,8 +108,6 @@ rebuild (AipChangesPopover *self)
   else
     gtk_label_set_text (self->title_label, _("Nothing changed since you last looked"));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->mark_seen_button), entries->len > 0);
-
   for (guint i = 0; i < entries->len && i < MAX_ROWS; i++)
     {
       const AipChange *change = g_ptr_array_index (entries, i);
@@ -138,15 +135,6 @@ rebuild (AipChangesPopover *self)
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->list, row);
     }
-}
-
-static void
-mark_seen_cb (AipChangesPopover *self)
-{
-  gtk_popover_popdown (GTK_POPOVER (self));
-
-  if (self->changes != NULL)
-    aip_changes_mark_seen (self->changes);
 }
 
 static void
@@ -217,8 +205,6 @@ aip_changes_popover_class_init (AipChangesPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, AIP_RESOURCE_BASE "/aip-changes-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, AipChangesPopover, title_label);
   gtk_widget_class_bind_template_child (widget_class, AipChangesPopover, list);
-  gtk_widget_class_bind_template_child (widget_class, AipChangesPopover, mark_seen_button);
-  gtk_widget_class_bind_template_callback (widget_class, mark_seen_cb);
 }
 
 static void

@@ -453,7 +453,6 @@ show_toast (AipWindow  *self,
   g_free (self->last_toast);
   self->last_toast = g_strdup (title);
 
-  g_clear_pointer (&self->last_toast, g_free);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -635,6 +634,8 @@ update_actions (AipWindow *self)
                                  content && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-changes",
                                  content && aip_changes_get_has_changes (aip_account_get_changes (self->account)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-changes-seen",
+                                 aip_changes_get_has_changes (aip_account_get_changes (self->account)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), content || state == AIP_ACCOUNT_STATE_ERROR);
@@ -1128,6 +1129,17 @@ open_export_action (GtkWidget  *widget,
 #else
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 #endif
+}
+
+static void
+mark_changes_seen_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->changes_button));
+  aip_changes_mark_seen (aip_account_get_changes (self->account));
 }
 
 static void
@@ -1627,6 +1639,7 @@ aip_window_class_init (AipWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL, sign_in_again_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-changes-seen", NULL, mark_changes_seen_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
@@ -2096,3 +2109,4 @@ aip_window_export_to_file_finish (AipWindow     *self,
 
   return TRUE;
 }
+
