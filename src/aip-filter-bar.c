@@ -27,6 +27,7 @@ struct _AipFilterBar
   GListStore         *choices[N_FACETS];
   GBinding           *calling_now_binding;
   GBinding           *attention_binding;
+  guint               n_calling;
   guint               n_attention;
   guint               update_source;
   gboolean            updating;
@@ -35,6 +36,7 @@ struct _AipFilterBar
   GtkDropDown        *timezone_dropdown;
   GtkDropDown        *mode_dropdown;
   GtkToggleButton    *calling_now_button;
+  GtkLabel           *calling_now_label;
   GtkToggleButton    *attention_button;
   GtkLabel           *attention_label;
   GtkLabel           *summary_label;
@@ -367,25 +369,46 @@ update_facet (AipFilterBar *self,
 }
 
 static void
-update_attention (AipFilterBar *self,
-                  guint         n_attention)
+set_toggle_count (GtkToggleButton *button,
+                  GtkLabel        *label,
+                  guint            count,
+                  const char      *description)
 {
-  g_autofree char *count = g_strdup_printf ("%u", n_attention);
-  g_autofree char *description = NULL;
+  g_autofree char *text = g_strdup_printf ("%u", count);
 
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
+update_toggles (AipFilterBar *self,
+                guint         n_calling,
+                guint         n_attention)
+{
+  g_autofree char *calling = NULL;
+  g_autofree char *attention = NULL;
+
+  self->n_calling = n_calling;
   self->n_attention = n_attention;
-  gtk_label_set_text (self->attention_label, count);
+
+  /* Translators: the tooltip of the filter that keeps only the assistants
+   * inside the calling hours now, with how many it would keep */
+  calling = g_strdup_printf (ngettext ("Only the %u assistant that may call now",
+                                       "Only the %u assistants that may call now",
+                                       n_calling),
+                             n_calling);
+  set_toggle_count (self->calling_now_button, self->calling_now_label, n_calling, calling);
 
   /* Translators: the tooltip of the filter that keeps only the assistants
    * with a problem, with how many it would keep */
-  description = g_strdup_printf (ngettext ("Only the %u assistant that needs attention",
-                                           "Only the %u assistants that need attention",
-                                           n_attention),
-                                 n_attention);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attention_button), description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attention_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
+  attention = g_strdup_printf (ngettext ("Only the %u assistant that needs attention",
+                                         "Only the %u assistants that need attention",
+                                         n_attention),
+                               n_attention);
+  set_toggle_count (self->attention_button, self->attention_label, n_attention, attention);
 }
 
 static void
@@ -393,8 +416,11 @@ update (AipFilterBar *self)
 {
   GHashTable *counts[N_FACETS] = { NULL, };
   guint all_counts[N_FACETS] = { 0, };
+  AipCallingHours *calling_hours;
+  gboolean calling_now;
   gboolean needs_attention;
   GDateTime *now;
+  guint n_calling = 0;
   guint n_attention = 0;
   guint n_all;
 
@@ -404,7 +430,9 @@ update (AipFilterBar *self)
     return;
 
   n_all = g_list_model_get_n_items (self->all);
+  calling_now = aip_assistant_filter_get_calling_now (self->filter);
   needs_attention = aip_assistant_filter_get_needs_attention (self->filter);
+  calling_hours = aip_assistant_filter_get_calling_hours (self->filter);
   now = aip_assistant_filter_get_now (self->filter);
 
   for (guint f = 0; f < N_FACETS; f++)
@@ -446,14 +474,35 @@ update (AipFilterBar *self)
         match = aip_assistant_filter_match_except (self->filter, assistant, facets[failed]);
       else
         {
-          /* The attention count follows every other filter, so it is
-           * taken here, with the health check done once. */
-          gboolean others = aip_assistant_filter_match_except (self->filter, assistant,
-                                                               AIP_FILTER_FACET_NEEDS_ATTENTION);
-          gboolean attention = others && aip_health_check (assistant, now) != AIP_HEALTH_OK;
+          /* The toggles' counts follow every other filter. Each count
+           * leaves out its own toggle; the search runs twice only while
+           * both toggles are on. */
+          gboolean open = aip_calling_hours_is_open (calling_hours, aip_assistant_get_timezone (assistant), now);
+          gboolean attention = aip_health_check (assistant, now) != AIP_HEALTH_OK;
+          gboolean but_calling;
+          gboolean but_attention;
 
-          n_attention += attention;
-          match = others && (!needs_attention || attention);
+          if (!needs_attention)
+            {
+              but_calling = aip_assistant_filter_match_except (self->filter, assistant, AIP_FILTER_FACET_CALLING_NOW);
+              but_attention = but_calling && (!calling_now || open);
+            }
+          else if (!calling_now)
+            {
+              but_attention = aip_assistant_filter_match_except (self->filter, assistant,
+                                                                 AIP_FILTER_FACET_NEEDS_ATTENTION);
+              but_calling = but_attention && attention;
+            }
+          else
+            {
+              but_calling = aip_assistant_filter_match_except (self->filter, assistant, AIP_FILTER_FACET_CALLING_NOW);
+              but_attention = aip_assistant_filter_match_except (self->filter, assistant,
+                                                                 AIP_FILTER_FACET_NEEDS_ATTENTION);
+            }
+
+          n_calling += but_calling && open;
+          n_attention += but_attention && attention;
+          match = but_calling && (!calling_now || open);
         }
       if (!match)
         continue;
@@ -478,7 +527,7 @@ update (AipFilterBar *self)
   for (guint f = 0; f < N_FACETS; f++)
     g_hash_table_unref (counts[f]);
 
-  update_attention (self, n_attention);
+  update_toggles (self, n_calling, n_attention);
   update_summary (self);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), aip_assistant_filter_is_active (self->filter));
 }
@@ -621,6 +670,7 @@ aip_filter_bar_class_init (AipFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, timezone_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, calling_now_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, calling_now_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, attention_button);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, attention_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, summary_label);
@@ -651,7 +701,7 @@ aip_filter_bar_init (AipFilterBar *self)
                                G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
     }
 
-  update_attention (self, 0);
+  update_toggles (self, 0, 0);
   update_summary (self);
 }
 
@@ -688,9 +738,11 @@ aip_filter_bar_set_models (AipFilterBar       *self,
                            G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (filter, "changed",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
-  /* The now moves each minute, and with it which assistants are overdue
-   * for an update. */
+  /* The now moves each minute, and with it which assistants may call and
+   * which are overdue for an update. */
   g_signal_connect_object (filter, "notify::now",
+                           G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "notify::calling-hours",
                            G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
 
   self->calling_now_binding = g_object_bind_property (filter, "calling-now",
@@ -735,6 +787,21 @@ aip_filter_bar_get_summary (AipFilterBar *self)
   g_return_val_if_fail (AIP_IS_FILTER_BAR (self), NULL);
 
   return gtk_label_get_text (self->summary_label);
+}
+
+/**
+ * aip_filter_bar_get_calling_count:
+ * @self: a #AipFilterBar
+ *
+ * Returns: how many assistants the "Calling Now" toggle would show given
+ *   the other filters
+ */
+guint
+aip_filter_bar_get_calling_count (AipFilterBar *self)
+{
+  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), 0);
+
+  return self->n_calling;
 }
 
 /**

@@ -85,6 +85,8 @@ aip_name_cell_init (AipNameCell *self)
                             "visible", FALSE,
                             "css-classes", (const char *[]) { "aip-change-dot", NULL },
                             "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
+                            "width-request", 8,
+                            "height-request", 8,
                             NULL);
   gtk_widget_set_parent (self->dot, GTK_WIDGET (self));
 

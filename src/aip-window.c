@@ -208,6 +208,17 @@ bind_local_time (AipWindow    *self,
   set_cell (cell, clock, offset);
 }
 
+static GtkWidget *
+create_calling_cell (void)
+{
+  GtkWidget *label = create_label_cell ();
+
+  /* "Closed, opens Mon 09:00" cut short would hide when. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+
+  return label;
+}
+
 static void
 bind_calling_now (AipWindow    *self,
                   GtkWidget    *cell,
@@ -267,10 +278,10 @@ static const Column columns[] = {
   /* The name's marks, health and changes, move with the time too. */
   { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, TRUE, FALSE, aip_name_cell_new, bind_name },
   { "status", N_("Status"), AIP_SORT_COLUMN_STATUS, FALSE, FALSE, FALSE, NULL, bind_status },
+  { "calling-now", N_("Calling Now"), AIP_SORT_COLUMN_CALLING_NOW, FALSE, TRUE, FALSE, create_calling_cell, bind_calling_now },
   { "mode", N_("Mode"), AIP_SORT_COLUMN_MODE, FALSE, FALSE, TRUE, NULL, bind_mode },
   { "timezone", N_("Timezone"), AIP_SORT_COLUMN_TIMEZONE, FALSE, FALSE, TRUE, NULL, bind_timezone },
   { "local-time", N_("Local Time"), AIP_SORT_COLUMN_LOCAL_TIME, FALSE, TRUE, TRUE, NULL, bind_local_time },
-  { "calling-now", N_("Calling Now"), AIP_SORT_COLUMN_CALLING_NOW, FALSE, TRUE, FALSE, NULL, bind_calling_now },
   { "webhook", N_("Webhook"), AIP_SORT_COLUMN_WEBHOOK, FALSE, FALSE, TRUE, NULL, bind_webhook },
   { "updated", N_("Updated"), AIP_SORT_COLUMN_UPDATED, FALSE, TRUE, FALSE, NULL, bind_updated },
 };

@@ -777,7 +777,7 @@ test_needs_attention (void)
   AipAssistantFilter *filter = aip_window_get_filter (window);
   AipDetailPane *pane = aip_window_get_detail_pane (window);
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (aip_window_get_visible_model (window));
-  guint n_attention = 0, n_attention_tokyo = 0, n_new_york = 0;
+  guint n_attention = 0, n_attention_tokyo = 0, n_new_york = 0, n_attention_new_york = 0;
   AipNameCell *cell;
 
   for (guint i = 0; i < N_GENERATED; i++)
@@ -787,6 +787,7 @@ test_needs_attention (void)
       n_attention += attention;
       n_attention_tokyo += attention && i % G_N_ELEMENTS (generated_zones) == 3;
       n_new_york += i % G_N_ELEMENTS (generated_zones) == 1;
+      n_attention_new_york += attention && i % G_N_ELEMENTS (generated_zones) == 1;
     }
   g_assert_cmpuint (n_attention, >, 0);
   g_assert_cmpuint (n_attention, <, N_GENERATED);
@@ -810,9 +811,17 @@ test_needs_attention (void)
   g_assert_false (g_settings_get_boolean (settings, "filter-needs-attention"));
 
   /* Only New York may call at this moment. */
+  g_assert_cmpuint (aip_filter_bar_get_calling_count (aip_window_get_filter_bar (window)), ==, n_new_york);
   aip_assistant_filter_set_calling_now (filter, TRUE);
   g_assert_cmpuint (n_rows (window), ==, n_new_york);
-  aip_assistant_filter_set_calling_now (filter, FALSE);
+
+  /* With both toggles on, each count still leaves out its own toggle. */
+  aip_assistant_filter_set_needs_attention (filter, TRUE);
+  g_assert_cmpuint (n_rows (window), ==, n_attention_new_york);
+  aip_filter_bar_update_now (aip_window_get_filter_bar (window));
+  g_assert_cmpuint (aip_filter_bar_get_calling_count (aip_window_get_filter_bar (window)), ==, n_attention_new_york);
+  g_assert_cmpuint (aip_filter_bar_get_attention_count (aip_window_get_filter_bar (window)), ==, n_attention_new_york);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
 
   /* "Assistant 0000" is the last generated one, with a webhook that is set
    * but off: the warning sign says so, and so does the detail pane. */
