@@ -1957,8 +1957,8 @@ aip_window_add_toast (AipWindow *self,
  *   computer's clock
  *
  * Stops the window's clock at @now, so that tests can tell what the list
- * shows at a given moment; the minute timer keeps running but finds the
- * same time.
+ * shows at a given moment and when an automatic refresh is due; the timers
+ * keep running but find the same time.
  */
 void
 aip_window_set_now (AipWindow *self,
