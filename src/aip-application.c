@@ -128,6 +128,7 @@ aip_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *export_accels[] = { "<Control>e", "<Control><Shift>s", NULL };
 
   G_APPLICATION_CLASS (aip_application_parent_class)->startup (app);
 
@@ -136,6 +137,7 @@ aip_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
 
   self->settings = g_settings_new (APP_ID);
   self->token_store = aip_token_store_new ();

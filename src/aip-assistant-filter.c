@@ -511,11 +511,12 @@ aip_assistant_filter_match_except (AipAssistantFilter *self,
       strstr (aip_assistant_get_search_text (assistant), self->folded_search) == NULL)
     return FALSE;
 
-  if (self->calling_now &&
+  if (self->calling_now && ignored != AIP_FILTER_FACET_CALLING_NOW &&
       !aip_calling_hours_is_open (self->calling_hours, aip_assistant_get_timezone (assistant), self->now))
     return FALSE;
 
-  if (self->needs_attention && aip_health_check (assistant, self->now) == AIP_HEALTH_OK)
+  if (self->needs_attention && ignored != AIP_FILTER_FACET_NEEDS_ATTENTION &&
+      aip_health_check (assistant, self->now) == AIP_HEALTH_OK)
     return FALSE;
 
   return TRUE;
@@ -617,6 +618,35 @@ aip_assistant_filter_set_calling_hours (AipAssistantFilter *self,
 
   if (self->calling_now)
     gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * aip_assistant_filter_get_calling_hours:
+ * @self: a #AipAssistantFilter
+ *
+ * Returns: (transfer none): the calling window the calling-now choice uses
+ */
+AipCallingHours *
+aip_assistant_filter_get_calling_hours (AipAssistantFilter *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT_FILTER (self), NULL);
+
+  return self->calling_hours;
+}
+
+/**
+ * aip_assistant_filter_get_now:
+ * @self: a #AipAssistantFilter
+ *
+ * Returns: (transfer none): the moment calling hours and the age of updates
+ *   are judged at
+ */
+GDateTime *
+aip_assistant_filter_get_now (AipAssistantFilter *self)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT_FILTER (self), NULL);
+
+  return self->now;
 }
 
 /**

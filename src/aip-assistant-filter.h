@@ -19,6 +19,8 @@ typedef enum
   AIP_FILTER_FACET_STATUS,
   AIP_FILTER_FACET_TIMEZONE,
   AIP_FILTER_FACET_MODE,
+  AIP_FILTER_FACET_CALLING_NOW,
+  AIP_FILTER_FACET_NEEDS_ATTENTION,
 } AipFilterFacet;
 
 #define AIP_TYPE_ASSISTANT_FILTER (aip_assistant_filter_get_type ())
@@ -46,6 +48,8 @@ void                aip_assistant_filter_set_needs_attention (AipAssistantFilter
                                                               gboolean            needs_attention);
 void                aip_assistant_filter_set_calling_hours (AipAssistantFilter *self,
                                                             AipCallingHours    *calling_hours);
+AipCallingHours    *aip_assistant_filter_get_calling_hours (AipAssistantFilter *self);
+GDateTime          *aip_assistant_filter_get_now      (AipAssistantFilter *self);
 void                aip_assistant_filter_set_now      (AipAssistantFilter *self,
                                                        GDateTime          *now);
 gboolean            aip_assistant_filter_is_active    (AipAssistantFilter *self);

@@ -20,6 +20,12 @@ struct _AipAssistantSorter
    * unknown. Comparing 100,000 rows would otherwise look each zone up
    * a million times. */
   GHashTable    *offsets;
+  /* For the calling-now column: timezone name → gint64 sort key at now.
+   * The key depends on the zone alone, so a list of any length needs one
+   * calling-hours computation per zone. */
+  AipCallingHours *calling_hours;
+  GDateTime     *now;
+  GHashTable    *calling_keys;
 };
 
 G_DEFINE_FINAL_TYPE (AipAssistantSorter, aip_assistant_sorter, GTK_TYPE_SORTER)
@@ -94,6 +100,59 @@ compare_offsets (AipAssistantSorter *self,
   return (a_offset > b_offset) - (a_offset < b_offset);
 }
 
+/* Open first, then closed by the next opening, soonest first, then closed
+ * for good (no calling days), then zones this computer does not know. */
+static gint64
+calling_key_uncached (AipAssistantSorter *self,
+                      const char         *timezone)
+{
+  g_autoptr(GDateTime) next_change = NULL;
+
+  switch (aip_calling_hours_get_status (self->calling_hours, timezone, self->now, &next_change))
+    {
+    case AIP_CALLING_STATUS_OPEN:
+      return G_MININT64;
+
+    case AIP_CALLING_STATUS_CLOSED:
+      return next_change != NULL ? g_date_time_to_unix (next_change) : G_MAXINT64 - 1;
+
+    case AIP_CALLING_STATUS_UNKNOWN_TIMEZONE:
+    default:
+      return G_MAXINT64;
+    }
+}
+
+static gint64
+calling_key (AipAssistantSorter *self,
+             const char         *timezone)
+{
+  gint64 *key;
+
+  if (timezone == NULL)
+    timezone = "";
+
+  key = g_hash_table_lookup (self->calling_keys, timezone);
+  if (key == NULL)
+    {
+      key = g_new (gint64, 1);
+      *key = calling_key_uncached (self, timezone);
+      g_hash_table_insert (self->calling_keys, g_strdup (timezone), key);
+    }
+
+  return *key;
+}
+
+static int
+compare_calling (AipAssistantSorter *self,
+                 AipAssistant       *a,
+                 AipAssistant       *b)
+{
+  gint64 key_a = calling_key (self, aip_assistant_get_timezone (a));
+  gint64 key_b = calling_key (self, aip_assistant_get_timezone (b));
+
+  return (key_a > key_b) - (key_a < key_b);
+}
+
 static int
 compare_dates (GDateTime *a,
                GDateTime *b)
@@ -131,6 +190,9 @@ compare_column (AipAssistantSorter *self,
 
     case AIP_SORT_COLUMN_UPDATED:
       return compare_dates (aip_assistant_get_updated_at (a), aip_assistant_get_updated_at (b));
+
+    case AIP_SORT_COLUMN_CALLING_NOW:
+      return compare_calling (self, a, b);
 
     case AIP_SORT_COLUMN_ID:
     default:
@@ -172,6 +234,9 @@ aip_assistant_sorter_finalize (GObject *object)
   AipAssistantSorter *self = (AipAssistantSorter *)object;
 
   g_clear_pointer (&self->offsets, g_hash_table_unref);
+  g_clear_pointer (&self->calling_keys, g_hash_table_unref);
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (aip_assistant_sorter_parent_class)->finalize (object);
 }
@@ -239,6 +304,9 @@ static void
 aip_assistant_sorter_init (AipAssistantSorter *self)
 {
   self->offsets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->calling_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->calling_hours = aip_calling_hours_new_default ();
+  self->now = g_date_time_new_now_utc ();
 }
 
 /**
@@ -259,6 +327,73 @@ aip_assistant_sorter_get_column (AipAssistantSorter *self)
   g_return_val_if_fail (AIP_IS_ASSISTANT_SORTER (self), AIP_SORT_COLUMN_NAME);
 
   return self->column;
+}
+
+/**
+ * aip_assistant_sorter_set_calling_hours:
+ * @self: a #AipAssistantSorter
+ * @calling_hours: the calling window from Preferences
+ *
+ * What the calling-now column sorts by; other columns ignore it.
+ */
+void
+aip_assistant_sorter_set_calling_hours (AipAssistantSorter *self,
+                                        AipCallingHours    *calling_hours)
+{
+  g_return_if_fail (AIP_IS_ASSISTANT_SORTER (self));
+  g_return_if_fail (calling_hours != NULL);
+
+  if (aip_calling_hours_equal (self->calling_hours, calling_hours))
+    return;
+
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  self->calling_hours = aip_calling_hours_ref (calling_hours);
+  g_hash_table_remove_all (self->calling_keys);
+
+  if (self->column == AIP_SORT_COLUMN_CALLING_NOW)
+    gtk_sorter_changed (GTK_SORTER (self), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * aip_assistant_sorter_set_now:
+ * @self: a #AipAssistantSorter
+ * @now: the moment the calling-now column is sorted at
+ *
+ * The window moves this on each minute. The list is sorted again only when
+ * a zone opened or closed meanwhile, not every minute.
+ */
+void
+aip_assistant_sorter_set_now (AipAssistantSorter *self,
+                              GDateTime          *now)
+{
+  GHashTableIter iter;
+  gpointer zone;
+  gpointer key;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (AIP_IS_ASSISTANT_SORTER (self));
+  g_return_if_fail (now != NULL);
+
+  if (g_date_time_equal (self->now, now))
+    return;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_ref (now);
+
+  g_hash_table_iter_init (&iter, self->calling_keys);
+  while (g_hash_table_iter_next (&iter, &zone, &key))
+    {
+      gint64 new_key = calling_key_uncached (self, zone);
+
+      if (new_key != *(gint64 *) key)
+        {
+          *(gint64 *) key = new_key;
+          changed = TRUE;
+        }
+    }
+
+  if (changed && self->column == AIP_SORT_COLUMN_CALLING_NOW)
+    gtk_sorter_changed (GTK_SORTER (self), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "aip-assistant.h"
+#include "aip-calling-hours.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ typedef enum
   AIP_SORT_COLUMN_WEBHOOK,
   AIP_SORT_COLUMN_UPDATED,
   AIP_SORT_COLUMN_ID,
+  AIP_SORT_COLUMN_CALLING_NOW,
 } AipSortColumn;
 
 #define AIP_TYPE_ASSISTANT_SORTER (aip_assistant_sorter_get_type ())
@@ -29,6 +31,10 @@ G_DECLARE_FINAL_TYPE (AipAssistantSorter, aip_assistant_sorter, AIP, ASSISTANT_S
 
 AipAssistantSorter *aip_assistant_sorter_new        (AipSortColumn       column);
 AipSortColumn       aip_assistant_sorter_get_column (AipAssistantSorter *self);
+void                aip_assistant_sorter_set_calling_hours (AipAssistantSorter *self,
+                                                            AipCallingHours    *calling_hours);
+void                aip_assistant_sorter_set_now    (AipAssistantSorter *self,
+                                                     GDateTime          *now);
 int                 aip_timezone_offset_now         (const char         *timezone,
                                                      gboolean           *known);
 

@@ -11,12 +11,17 @@
 
 #include "aip-detail-pane.h"
 #include "aip-display.h"
+#include "aip-health.h"
 
 struct _AipDetailPane
 {
   AdwBin        parent_instance;
 
   AipAssistant *assistant;
+  AipCallingHours *calling_hours;
+  /* The window's clock, moved on each minute; NULL before the first tick. */
+  GDateTime    *now;
+  char         *attention_text;
   gboolean      use_24h;
 
   GtkStack     *stack;
@@ -29,6 +34,10 @@ struct _AipDetailPane
   AdwActionRow *voice_row;
   AdwActionRow *language_row;
   AdwActionRow *timezone_row;
+  AdwActionRow *calling_row;
+  GtkLabel     *calling_label;
+  AdwPreferencesGroup *attention_group;
+  GtkListBox   *attention_list;
   GtkLabel     *initial_message_label;
   GtkLabel     *system_prompt_label;
   GtkListBox   *variables_list;
@@ -112,12 +121,85 @@ update_timezone (AipDetailPane *self,
 }
 
 static void
-clear_variables (AipDetailPane *self)
+update_calling (AipDetailPane *self,
+                GDateTime     *now)
+{
+  g_autoptr(GDateTime) next_change = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *details = NULL;
+  AipCallingStatus status;
+
+  status = aip_calling_hours_get_status (self->calling_hours, aip_assistant_get_timezone (self->assistant),
+                                         now, &next_change);
+
+  if (status == AIP_CALLING_STATUS_CLOSED)
+    status_text = g_strdup (_("Closed"));
+  else
+    status_text = aip_calling_hours_format_status (status, next_change, self->use_24h);
+  gtk_label_set_text (self->calling_label, status_text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->calling_label), "calling-open");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->calling_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->calling_label),
+                            status == AIP_CALLING_STATUS_OPEN ? "calling-open" : "dim-label");
+
+  details = aip_display_calling_details (status, next_change, self->use_24h);
+  adw_action_row_set_subtitle (self->calling_row, details);
+}
+
+static void
+clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->variables_list))))
-    gtk_list_box_remove (self->variables_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+static void
+update_attention (AipDetailPane *self,
+                  GDateTime     *now)
+{
+  g_autoptr(GPtrArray) sentences = aip_health_describe (self->assistant, now);
+  GString *text = g_string_new (NULL);
+
+  clear_list (self->attention_list);
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const char *sentence = g_ptr_array_index (sentences, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sentence);
+      gtk_list_box_append (self->attention_list, row);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, sentence);
+    }
+
+  g_free (self->attention_text);
+  /* Freeing the segment too leaves NULL: no text while nothing is wrong. */
+  self->attention_text = g_string_free (text, sentences->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_group), sentences->len > 0);
+}
+
+static void
+update_time (AipDetailPane *self,
+             GDateTime     *now)
+{
+  update_timezone (self, now);
+  update_calling (self, now);
+  update_attention (self, now);
+}
+
+static void
+clear_variables (AipDetailPane *self)
+{
+  clear_list (self->variables_list);
 }
 
 static void
@@ -170,6 +252,8 @@ update (AipDetailPane *self)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       clear_variables (self);
+      clear_list (self->attention_list);
+      g_clear_pointer (&self->attention_text, g_free);
       return;
     }
 
@@ -198,8 +282,8 @@ update (AipDetailPane *self)
     language = g_strdup_printf (_("Language #%s"), number_text (aip_assistant_get_language_id (a), buffer));
   adw_action_row_set_subtitle (self->language_row, language != NULL ? language : _("Not set"));
 
-  now = g_date_time_new_now_utc ();
-  update_timezone (self, now);
+  now = self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
+  update_time (self, now);
 
   set_text_block (self->initial_message_label, aip_assistant_get_initial_message (a));
   set_text_block (self->system_prompt_label, aip_assistant_get_system_prompt (a));
@@ -236,11 +320,23 @@ aip_detail_pane_dispose (GObject *object)
   AipDetailPane *self = (AipDetailPane *)object;
 
   g_clear_object (&self->assistant);
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
   /* The bin would otherwise unparent the stack a second time. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIP_TYPE_DETAIL_PANE);
 
   G_OBJECT_CLASS (aip_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+aip_detail_pane_finalize (GObject *object)
+{
+  AipDetailPane *self = (AipDetailPane *)object;
+
+  g_clear_pointer (&self->attention_text, g_free);
+
+  G_OBJECT_CLASS (aip_detail_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -288,6 +384,7 @@ aip_detail_pane_class_init (AipDetailPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aip_detail_pane_dispose;
+  object_class->finalize = aip_detail_pane_finalize;
   object_class->get_property = aip_detail_pane_get_property;
   object_class->set_property = aip_detail_pane_set_property;
 
@@ -308,6 +405,10 @@ aip_detail_pane_class_init (AipDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, voice_row);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, language_row);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, timezone_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, calling_row);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, calling_label);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, attention_list);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, initial_message_label);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, system_prompt_label);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, variables_list);
@@ -321,6 +422,7 @@ static void
 aip_detail_pane_init (AipDetailPane *self)
 {
   self->use_24h = TRUE;
+  self->calling_hours = aip_calling_hours_new_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -383,11 +485,34 @@ aip_detail_pane_set_use_24h (AipDetailPane *self,
 }
 
 /**
+ * aip_detail_pane_set_calling_hours:
+ * @self: a #AipDetailPane
+ * @calling_hours: the calling window from Preferences
+ */
+void
+aip_detail_pane_set_calling_hours (AipDetailPane   *self,
+                                   AipCallingHours *calling_hours)
+{
+  g_return_if_fail (AIP_IS_DETAIL_PANE (self));
+  g_return_if_fail (calling_hours != NULL);
+
+  if (aip_calling_hours_equal (self->calling_hours, calling_hours))
+    return;
+
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  self->calling_hours = aip_calling_hours_ref (calling_hours);
+
+  if (self->assistant != NULL)
+    update (self);
+}
+
+/**
  * aip_detail_pane_update_time:
  * @self: a #AipDetailPane
  * @now: the current time
  *
- * Brings the assistant's local time up to date; called each minute.
+ * Brings the assistant's local time, calling hours and the age of its last
+ * update up to date; called each minute.
  */
 void
 aip_detail_pane_update_time (AipDetailPane *self,
@@ -396,16 +521,22 @@ aip_detail_pane_update_time (AipDetailPane *self,
   g_return_if_fail (AIP_IS_DETAIL_PANE (self));
   g_return_if_fail (now != NULL);
 
+  if (self->now != now)
+    {
+      g_clear_pointer (&self->now, g_date_time_unref);
+      self->now = g_date_time_ref (now);
+    }
+
   if (self->assistant != NULL)
-    update_timezone (self, now);
+    update_time (self, now);
 }
 
 /**
  * aip_detail_pane_get_shown_text:
  * @self: a #AipDetailPane
  * @field: "name", "status", "mode", "id", "voice", "language", "timezone",
- *   "initial-message", "system-prompt", "webhook", "webhook-state",
- *   "created" or "updated"
+ *   "calling", "calling-status", "attention", "initial-message",
+ *   "system-prompt", "webhook", "webhook-state", "created" or "updated"
  *
  * What the pane shows for @field, for tests and accessibility checks.
  *
@@ -427,6 +558,8 @@ aip_detail_pane_get_shown_text (AipDetailPane *self,
     { "voice", G_STRUCT_OFFSET (AipDetailPane, voice_row), TRUE },
     { "language", G_STRUCT_OFFSET (AipDetailPane, language_row), TRUE },
     { "timezone", G_STRUCT_OFFSET (AipDetailPane, timezone_row), TRUE },
+    { "calling", G_STRUCT_OFFSET (AipDetailPane, calling_row), TRUE },
+    { "calling-status", G_STRUCT_OFFSET (AipDetailPane, calling_label), FALSE },
     { "initial-message", G_STRUCT_OFFSET (AipDetailPane, initial_message_label), FALSE },
     { "system-prompt", G_STRUCT_OFFSET (AipDetailPane, system_prompt_label), FALSE },
     { "webhook-state", G_STRUCT_OFFSET (AipDetailPane, webhook_row), TRUE },
@@ -442,6 +575,8 @@ aip_detail_pane_get_shown_text (AipDetailPane *self,
 
   if (g_str_equal (field, "webhook"))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->webhook_row));
+  if (g_str_equal (field, "attention"))
+    return self->attention_text;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {

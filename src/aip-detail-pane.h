@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "aip-assistant.h"
+#include "aip-calling-hours.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ void          aip_detail_pane_set_assistant  (AipDetailPane *self,
                                               AipAssistant  *assistant);
 void          aip_detail_pane_set_use_24h    (AipDetailPane *self,
                                               gboolean       use_24h);
+void          aip_detail_pane_set_calling_hours (AipDetailPane   *self,
+                                                 AipCallingHours *calling_hours);
 void          aip_detail_pane_update_time    (AipDetailPane *self,
                                               GDateTime     *now);
 const char   *aip_detail_pane_get_shown_text (AipDetailPane *self,

@@ -295,3 +295,118 @@ aip_display_status_class (const char *status)
   return "status-other";
 }
 
+
+/**
+ * aip_display_when:
+ * @time: a time
+ * @now: the current time
+ * @use_24h: whether to use a 24-hour clock
+ *
+ * Returns: (transfer full): the time of day when @time is today in the
+ *   user's zone, the date and time otherwise
+ */
+char *
+aip_display_when (GDateTime *time,
+                  GDateTime *now,
+                  gboolean   use_24h)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  local_now = g_date_time_to_local (now);
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (local_now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (local_now))
+    return aip_display_clock (local, use_24h);
+
+  return aip_display_full (time, use_24h);
+}
+
+static char *
+local_moment (GDateTime *moment,
+              gboolean   use_24h)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (moment);
+
+  return aip_calling_hours_format_moment (local, use_24h);
+}
+
+/**
+ * aip_display_calling_tooltip:
+ * @status: whether the assistant may call now
+ * @next_change: (nullable): the next opening or closing, in the
+ *   assistant's zone
+ * @use_24h: whether to use a 24-hour clock
+ *
+ * Returns: (transfer full): the next opening or closing in the user's own
+ *   time, for the tooltip of the Calling Now column
+ */
+char *
+aip_display_calling_tooltip (AipCallingStatus  status,
+                             GDateTime        *next_change,
+                             gboolean          use_24h)
+{
+  g_autofree char *moment = NULL;
+
+  if (status == AIP_CALLING_STATUS_UNKNOWN_TIMEZONE)
+    return g_strdup (_("This computer does not know the assistant’s timezone"));
+
+  if (next_change == NULL)
+    return g_strdup (status == AIP_CALLING_STATUS_OPEN
+                     ? _("May call at any hour on any day")
+                     : _("No calling days are chosen in Preferences"));
+
+  moment = local_moment (next_change, use_24h);
+  if (status == AIP_CALLING_STATUS_OPEN)
+    /* Translators: %s is a weekday and time in the user's own timezone,
+     * e.g. "Fri 23:00" */
+    return g_strdup_printf (_("Closes %s your time"), moment);
+
+  /* Translators: %s is a weekday and time in the user's own timezone,
+   * e.g. "Mon 15:00" */
+  return g_strdup_printf (_("Opens %s your time"), moment);
+}
+
+/**
+ * aip_display_calling_details:
+ * @status: whether the assistant may call now
+ * @next_change: (nullable): the next opening or closing, in the
+ *   assistant's zone
+ * @use_24h: whether to use a 24-hour clock
+ *
+ * Returns: (transfer full): the next opening or closing in the assistant's
+ *   time and in the user's, for the detail pane
+ */
+char *
+aip_display_calling_details (AipCallingStatus  status,
+                             GDateTime        *next_change,
+                             gboolean          use_24h)
+{
+  g_autofree char *there = NULL;
+  g_autofree char *here = NULL;
+
+  if (status == AIP_CALLING_STATUS_UNKNOWN_TIMEZONE)
+    return g_strdup (_("Calling hours apply in the assistant’s own timezone, "
+                       "which this computer does not know"));
+
+  if (next_change == NULL)
+    return aip_display_calling_tooltip (status, next_change, use_24h);
+
+  there = aip_calling_hours_format_moment (next_change, use_24h);
+  here = local_moment (next_change, use_24h);
+
+  if (status == AIP_CALLING_STATUS_OPEN)
+    /* Translators: a weekday and time in the assistant's timezone, then the
+     * same moment in the user's, e.g. "Closes Fri 18:00 there, Sat 01:00
+     * your time" */
+    return g_strdup_printf (_("Closes %s there, %s your time"), there, here);
+
+  /* Translators: a weekday and time in the assistant's timezone, then the
+   * same moment in the user's, e.g. "Opens Mon 09:00 there, Mon 16:00
+   * your time" */
+  return g_strdup_printf (_("Opens %s there, %s your time"), there, here);
+}

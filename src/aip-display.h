@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "aip-calling-hours.h"
+
 G_BEGIN_DECLS
 
 GSettings  *aip_display_new_clock_settings (void);
@@ -27,5 +29,14 @@ const char *aip_display_status_class       (const char *status);
 const char *aip_display_mode               (const char *mode);
 const char *aip_display_webhook            (const char *url,
                                             gboolean    active);
+char       *aip_display_when               (GDateTime  *time,
+                                            GDateTime  *now,
+                                            gboolean    use_24h);
+char       *aip_display_calling_tooltip    (AipCallingStatus  status,
+                                            GDateTime        *next_change,
+                                            gboolean          use_24h);
+char       *aip_display_calling_details    (AipCallingStatus  status,
+                                            GDateTime        *next_change,
+                                            gboolean          use_24h);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "aip-display.h"
 #include "aip-filter-bar.h"
 #include "aip-filter-choice.h"
+#include "aip-health.h"
 
 #define N_FACETS 3
 
@@ -24,12 +25,20 @@ struct _AipFilterBar
   GListModel         *shown;
   AipAssistantFilter *filter;
   GListStore         *choices[N_FACETS];
+  GBinding           *calling_now_binding;
+  GBinding           *attention_binding;
+  guint               n_calling;
+  guint               n_attention;
   guint               update_source;
   gboolean            updating;
 
   GtkDropDown        *status_dropdown;
   GtkDropDown        *timezone_dropdown;
   GtkDropDown        *mode_dropdown;
+  GtkToggleButton    *calling_now_button;
+  GtkLabel           *calling_now_label;
+  GtkToggleButton    *attention_button;
+  GtkLabel           *attention_label;
   GtkLabel           *summary_label;
   GtkButton          *clear_button;
 };
@@ -360,10 +369,59 @@ update_facet (AipFilterBar *self,
 }
 
 static void
+set_toggle_count (GtkToggleButton *button,
+                  GtkLabel        *label,
+                  guint            count,
+                  const char      *description)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
+update_toggles (AipFilterBar *self,
+                guint         n_calling,
+                guint         n_attention)
+{
+  g_autofree char *calling = NULL;
+  g_autofree char *attention = NULL;
+
+  self->n_calling = n_calling;
+  self->n_attention = n_attention;
+
+  /* Translators: the tooltip of the filter that keeps only the assistants
+   * inside the calling hours now, with how many it would keep */
+  calling = g_strdup_printf (ngettext ("Only the %u assistant that may call now",
+                                       "Only the %u assistants that may call now",
+                                       n_calling),
+                             n_calling);
+  set_toggle_count (self->calling_now_button, self->calling_now_label, n_calling, calling);
+
+  /* Translators: the tooltip of the filter that keeps only the assistants
+   * with a problem, with how many it would keep */
+  attention = g_strdup_printf (ngettext ("Only the %u assistant that needs attention",
+                                         "Only the %u assistants that need attention",
+                                         n_attention),
+                               n_attention);
+  set_toggle_count (self->attention_button, self->attention_label, n_attention, attention);
+}
+
+static void
 update (AipFilterBar *self)
 {
   GHashTable *counts[N_FACETS] = { NULL, };
   guint all_counts[N_FACETS] = { 0, };
+  AipCallingHours *calling_hours;
+  gboolean calling_now;
+  gboolean needs_attention;
+  GDateTime *now;
+  guint n_calling = 0;
+  guint n_attention = 0;
   guint n_all;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
@@ -372,6 +430,10 @@ update (AipFilterBar *self)
     return;
 
   n_all = g_list_model_get_n_items (self->all);
+  calling_now = aip_assistant_filter_get_calling_now (self->filter);
+  needs_attention = aip_assistant_filter_get_needs_attention (self->filter);
+  calling_hours = aip_assistant_filter_get_calling_hours (self->filter);
+  now = aip_assistant_filter_get_now (self->filter);
 
   for (guint f = 0; f < N_FACETS; f++)
     counts[f] = g_hash_table_new (g_str_hash, g_str_equal);
@@ -408,8 +470,40 @@ update (AipFilterBar *self)
       if (n_failed > 1)
         continue;
 
-      match = aip_assistant_filter_match_except (self->filter, assistant,
-                                                 n_failed == 1 ? facets[failed] : AIP_FILTER_FACET_NONE);
+      if (n_failed == 1)
+        match = aip_assistant_filter_match_except (self->filter, assistant, facets[failed]);
+      else
+        {
+          /* The toggles' counts follow every other filter. Each count
+           * leaves out its own toggle; the search runs twice only while
+           * both toggles are on. */
+          gboolean open = aip_calling_hours_is_open (calling_hours, aip_assistant_get_timezone (assistant), now);
+          gboolean attention = aip_health_check (assistant, now) != AIP_HEALTH_OK;
+          gboolean but_calling;
+          gboolean but_attention;
+
+          if (!needs_attention)
+            {
+              but_calling = aip_assistant_filter_match_except (self->filter, assistant, AIP_FILTER_FACET_CALLING_NOW);
+              but_attention = but_calling && (!calling_now || open);
+            }
+          else if (!calling_now)
+            {
+              but_attention = aip_assistant_filter_match_except (self->filter, assistant,
+                                                                 AIP_FILTER_FACET_NEEDS_ATTENTION);
+              but_calling = but_attention && attention;
+            }
+          else
+            {
+              but_calling = aip_assistant_filter_match_except (self->filter, assistant, AIP_FILTER_FACET_CALLING_NOW);
+              but_attention = aip_assistant_filter_match_except (self->filter, assistant,
+                                                                 AIP_FILTER_FACET_NEEDS_ATTENTION);
+            }
+
+          n_calling += but_calling && open;
+          n_attention += but_attention && attention;
+          match = but_calling && (!calling_now || open);
+        }
       if (!match)
         continue;
 
@@ -433,6 +527,7 @@ update (AipFilterBar *self)
   for (guint f = 0; f < N_FACETS; f++)
     g_hash_table_unref (counts[f]);
 
+  update_toggles (self, n_calling, n_attention);
   update_summary (self);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), aip_assistant_filter_is_active (self->filter));
 }
@@ -529,6 +624,11 @@ unbind_choice_cb (GtkSignalListItemFactory *factory,
 static void
 disconnect_models (AipFilterBar *self)
 {
+  if (self->calling_now_binding != NULL)
+    g_binding_unbind (g_steal_pointer (&self->calling_now_binding));
+  if (self->attention_binding != NULL)
+    g_binding_unbind (g_steal_pointer (&self->attention_binding));
+
   if (self->all != NULL)
     g_signal_handlers_disconnect_by_data (self->all, self);
   if (self->shown != NULL)
@@ -569,6 +669,10 @@ aip_filter_bar_class_init (AipFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, timezone_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, calling_now_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, calling_now_label);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, attention_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, attention_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, clear_button);
 }
@@ -597,6 +701,7 @@ aip_filter_bar_init (AipFilterBar *self)
                                G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
     }
 
+  update_toggles (self, 0, 0);
   update_summary (self);
 }
 
@@ -633,6 +738,19 @@ aip_filter_bar_set_models (AipFilterBar       *self,
                            G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (filter, "changed",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The now moves each minute, and with it which assistants may call and
+   * which are overdue for an update. */
+  g_signal_connect_object (filter, "notify::now",
+                           G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "notify::calling-hours",
+                           G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+
+  self->calling_now_binding = g_object_bind_property (filter, "calling-now",
+                                                      self->calling_now_button, "active",
+                                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->attention_binding = g_object_bind_property (filter, "needs-attention",
+                                                    self->attention_button, "active",
+                                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   update (self);
 }
@@ -669,6 +787,36 @@ aip_filter_bar_get_summary (AipFilterBar *self)
   g_return_val_if_fail (AIP_IS_FILTER_BAR (self), NULL);
 
   return gtk_label_get_text (self->summary_label);
+}
+
+/**
+ * aip_filter_bar_get_calling_count:
+ * @self: a #AipFilterBar
+ *
+ * Returns: how many assistants the "Calling Now" toggle would show given
+ *   the other filters
+ */
+guint
+aip_filter_bar_get_calling_count (AipFilterBar *self)
+{
+  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), 0);
+
+  return self->n_calling;
+}
+
+/**
+ * aip_filter_bar_get_attention_count:
+ * @self: a #AipFilterBar
+ *
+ * Returns: how many assistants the "Needs Attention" toggle would show
+ *   given the other filters
+ */
+guint
+aip_filter_bar_get_attention_count (AipFilterBar *self)
+{
+  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), 0);
+
+  return self->n_attention;
 }
 
 /**

@@ -22,6 +22,8 @@ void        aip_filter_bar_set_models  (AipFilterBar       *self,
 GListModel *aip_filter_bar_get_choices (AipFilterBar       *self,
                                         AipFilterFacet      facet);
 const char *aip_filter_bar_get_summary (AipFilterBar       *self);
+guint       aip_filter_bar_get_calling_count   (AipFilterBar *self);
+guint       aip_filter_bar_get_attention_count (AipFilterBar *self);
 void        aip_filter_bar_update_now  (AipFilterBar       *self);
 
 G_END_DECLS

@@ -10,8 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "aip-assistant-sorter.h"
+#include "aip-auto-refresh.h"
+#include "aip-calling-hours.h"
+#include "aip-changes-popover.h"
 #include "aip-client-error.h"
 #include "aip-display.h"
+#include "aip-export.h"
+#include "aip-health.h"
+#include "aip-name-cell.h"
 #include "aip-window.h"
 
 struct _AipWindow
@@ -26,10 +32,21 @@ struct _AipWindow
   GtkFilterListModel   *filter_model;
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
-  /* The bound cells whose text depends on the time: GtkListItem → column. */
-  GHashTable           *ticking;
+  /* The bound cells: GtkListItem → column. Those of columns that tick are
+   * filled again each minute. */
+  GHashTable           *cells;
   GPtrArray            *columns;
+  AipAssistantSorter   *calling_sorter;
+  AipCallingHours      *calling_hours;
+  /* A clock that stands still, for tests; NULL for the real one. */
+  GDateTime            *fixed_now;
   char                 *banner_text;
+  char                 *last_toast;
+  GtkWidget            *changes_button;
+  AipChangesPopover    *changes_popover;
+  GtkNativeDialog      *export_chooser;
+  AipAutoRefresh       *auto_refresh;
+  AipFormat             export_format;
   GtkWidget            *banner;
   GtkWidget            *split_view;
   guint                 tick_source;
@@ -118,17 +135,6 @@ set_cell (GtkWidget  *cell,
   gtk_widget_set_tooltip_text (cell, tooltip);
 }
 
-static GtkWidget *
-create_name_cell (void)
-{
-  GtkWidget *label = create_label_cell ();
-
-  /* Names tell assistants apart: they give way last. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 22);
-
-  return label;
-}
-
 static void
 bind_name (AipWindow    *self,
            GtkWidget    *cell,
@@ -136,8 +142,12 @@ bind_name (AipWindow    *self,
            GDateTime    *now)
 {
   const char *name = aip_assistant_get_name (assistant);
+  AipChanges *changes = aip_account_get_changes (self->account);
+  g_autoptr(GPtrArray) warnings = aip_health_describe (assistant, now);
 
-  set_cell (cell, name != NULL && name[0] != '\0' ? name : _("Unnamed Assistant"), NULL);
+  aip_name_cell_set_name (AIP_NAME_CELL (cell), name != NULL && name[0] != '\0' ? name : _("Unnamed Assistant"));
+  aip_name_cell_set_change (AIP_NAME_CELL (cell), aip_changes_lookup (changes, aip_assistant_get_id (assistant), NULL));
+  aip_name_cell_set_warnings (AIP_NAME_CELL (cell), warnings);
 }
 
 static void
@@ -198,6 +208,40 @@ bind_local_time (AipWindow    *self,
   set_cell (cell, clock, offset);
 }
 
+static GtkWidget *
+create_calling_cell (void)
+{
+  GtkWidget *label = create_label_cell ();
+
+  /* "Closed, opens Mon 09:00" cut short would hide when. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+
+  return label;
+}
+
+static void
+bind_calling_now (AipWindow    *self,
+                  GtkWidget    *cell,
+                  AipAssistant *assistant,
+                  GDateTime    *now)
+{
+  g_autoptr(GDateTime) next_change = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  AipCallingStatus status;
+
+  status = aip_calling_hours_get_status (self->calling_hours, aip_assistant_get_timezone (assistant),
+                                         now, &next_change);
+  text = aip_calling_hours_format_status (status, next_change, self->use_24h);
+  tooltip = aip_display_calling_tooltip (status, next_change, self->use_24h);
+  set_cell (cell, text, tooltip);
+
+  if (status == AIP_CALLING_STATUS_OPEN)
+    gtk_widget_add_css_class (cell, "calling-open");
+  else
+    gtk_widget_remove_css_class (cell, "calling-open");
+}
+
 static void
 bind_webhook (AipWindow    *self,
               GtkWidget    *cell,
@@ -231,14 +275,22 @@ bind_updated (AipWindow    *self,
 }
 
 static const Column columns[] = {
-  { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, FALSE, FALSE, create_name_cell, bind_name },
+  /* The name's marks, health and changes, move with the time too. */
+  { "name", N_("Name"), AIP_SORT_COLUMN_NAME, TRUE, TRUE, FALSE, aip_name_cell_new, bind_name },
   { "status", N_("Status"), AIP_SORT_COLUMN_STATUS, FALSE, FALSE, FALSE, NULL, bind_status },
+  { "calling-now", N_("Calling Now"), AIP_SORT_COLUMN_CALLING_NOW, FALSE, TRUE, FALSE, create_calling_cell, bind_calling_now },
   { "mode", N_("Mode"), AIP_SORT_COLUMN_MODE, FALSE, FALSE, TRUE, NULL, bind_mode },
   { "timezone", N_("Timezone"), AIP_SORT_COLUMN_TIMEZONE, FALSE, FALSE, TRUE, NULL, bind_timezone },
-  { "local-time", N_("Local Time"), AIP_SORT_COLUMN_LOCAL_TIME, FALSE, TRUE, FALSE, NULL, bind_local_time },
+  { "local-time", N_("Local Time"), AIP_SORT_COLUMN_LOCAL_TIME, FALSE, TRUE, TRUE, NULL, bind_local_time },
   { "webhook", N_("Webhook"), AIP_SORT_COLUMN_WEBHOOK, FALSE, FALSE, TRUE, NULL, bind_webhook },
   { "updated", N_("Updated"), AIP_SORT_COLUMN_UPDATED, FALSE, TRUE, FALSE, NULL, bind_updated },
 };
+
+static GDateTime *
+window_now (AipWindow *self)
+{
+  return self->fixed_now != NULL ? g_date_time_ref (self->fixed_now) : g_date_time_new_now_utc ();
+}
 
 static const Column *
 factory_column (GtkListItemFactory *factory)
@@ -262,12 +314,12 @@ bind_cell_cb (GtkListItemFactory *factory,
               AipWindow          *self)
 {
   const Column *column = factory_column (factory);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = window_now (self);
 
   column->bind (self, gtk_list_item_get_child (list_item), gtk_list_item_get_item (list_item), now);
 
-  if (column->ticks)
-    g_hash_table_insert (self->ticking, list_item, (gpointer) column);
+  if (self->cells != NULL)
+    g_hash_table_insert (self->cells, list_item, (gpointer) column);
 }
 
 static void
@@ -275,8 +327,8 @@ unbind_cell_cb (GtkListItemFactory *factory,
                 GtkListItem        *list_item,
                 AipWindow          *self)
 {
-  if (self->ticking != NULL)
-    g_hash_table_remove (self->ticking, list_item);
+  if (self->cells != NULL)
+    g_hash_table_remove (self->cells, list_item);
 }
 
 static const char *
@@ -367,6 +419,9 @@ create_columns (AipWindow *self)
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->columns, column);
 
+      if (desc->sort == AIP_SORT_COLUMN_CALLING_NOW)
+        self->calling_sorter = g_object_ref (sorter);
+
       if (g_strcmp0 (sort_id, desc->id) == 0)
         gtk_column_view_sort_by_column (self->column_view, column,
                                         g_settings_get_boolean (self->settings, "sort-descending")
@@ -377,6 +432,39 @@ create_columns (AipWindow *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 #endif
+}
+
+/* Toast titles are markup in libadwaita 1.2; what we show is plain text,
+ * some of it from the server or the system. */
+static void
+show_toast (AipWindow  *self,
+            const char *title,
+            const char *button_label,
+            const char *action_name,
+            GVariant   *action_target)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  /* Work that ends after the window went away has no one to tell. */
+  if (self->toast_overlay == NULL)
+    return;
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      if (action_target != NULL)
+        adw_toast_set_action_target_value (toast, action_target);
+    }
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -407,6 +495,7 @@ show_banner (AipWindow  *self,
       gtk_label_set_text (self->banner_label, text);
       gtk_button_set_label (self->banner_button, button_label);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
     }
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
 #endif
@@ -489,6 +578,17 @@ update_subtitle (AipWindow *self,
 
   if (aip_account_get_sample (self->account))
     subtitle = g_strdup (_("Sample data, not from your account"));
+  else if (updated_at != NULL && !self->sign_in_requested && aip_account_get_offline_copy (self->account))
+    {
+      g_autofree char *when = aip_display_when (updated_at, now, self->use_24h);
+      g_autofree char *copy = NULL;
+
+      /* Translators: when the copy kept from the last run was fetched
+       * follows, e.g. "Offline copy from 14:05" or "Offline copy from
+       * March 3, 2025, 14:05" */
+      copy = g_strdup_printf (_("Offline copy from %s"), when);
+      subtitle = g_strdup_printf (C_("window subtitle", "%s · %s"), host != NULL ? host : "", copy);
+    }
   else if (updated_at != NULL && !self->sign_in_requested)
     {
       g_autofree char *updated = NULL;
@@ -541,12 +641,57 @@ update_actions (AipWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-webhook",
                                  selected != NULL && aip_assistant_get_webhook_url (selected) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 content && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-changes",
+                                 content && aip_changes_get_has_changes (aip_account_get_changes (self->account)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-changes-seen",
+                                 aip_changes_get_has_changes (aip_account_get_changes (self->account)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), content || state == AIP_ACCOUNT_STATE_ERROR);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), content);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), content);
   gtk_widget_set_visible (GTK_WIDGET (self->header_extra_box), content);
+}
+
+/* One banner at a time, the one the person can act on first. A network
+ * error says less than "no network", but a rejected token more. */
+static void
+update_banner (AipWindow  *self,
+               const char *page,
+               GDateTime  *now)
+{
+  AipAccountState state = aip_account_get_state (self->account);
+  const GError *error = aip_account_get_error (self->account);
+  GDateTime *updated_at = aip_account_get_updated_at (self->account);
+  gboolean content = g_str_equal (page, "content");
+  gboolean error_shown = content && state == AIP_ACCOUNT_STATE_ERROR;
+
+  if (aip_account_get_sample (self->account) && !self->sign_in_requested)
+    show_banner (self, _("This is sample data, not your account’s"), _("_Sign In"), "win.sign-in-again");
+  else if (error_shown && is_sign_in_error (error))
+    show_banner (self, error_text (error), _("Sign In _Again"), "win.sign-in-again");
+  else if (content && !aip_auto_refresh_get_online (self->auto_refresh))
+    {
+      g_autofree char *text = NULL;
+
+      if (updated_at != NULL)
+        {
+          g_autofree char *when = aip_display_when (updated_at, now, self->use_24h);
+
+          /* Translators: when the list shown was fetched follows, e.g. "14:05" */
+          text = g_strdup_printf (_("No network connection; showing the data from %s"), when);
+        }
+      else
+        text = g_strdup (_("No network connection"));
+
+      show_banner (self, text, _("_Try Again"), "win.refresh");
+    }
+  else if (error_shown)
+    show_banner (self, error_text (error), _("_Try Again"), "win.refresh");
+  else
+    show_banner (self, NULL, NULL, NULL);
 }
 
 static void
@@ -558,7 +703,7 @@ update_view (AipWindow *self)
   guint n_all = g_list_model_get_n_items (aip_account_get_assistants (self->account));
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   const char *page;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = window_now (self);
 
   if (self->sign_in_requested || (state == AIP_ACCOUNT_STATE_SIGNED_OUT && !sample))
     page = "sign-in";
@@ -603,14 +748,7 @@ update_view (AipWindow *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-  if (sample && !self->sign_in_requested)
-    show_banner (self, _("This is sample data, not your account’s"), _("_Sign In"), "win.sign-in-again");
-  else if (g_str_equal (page, "content") && state == AIP_ACCOUNT_STATE_ERROR)
-    show_banner (self, error_text (error),
-                 is_sign_in_error (error) ? _("Sign In _Again") : _("_Try Again"),
-                 is_sign_in_error (error) ? "win.sign-in-again" : "win.refresh");
-  else
-    show_banner (self, NULL, NULL, NULL);
+  update_banner (self, page, now);
 
   gtk_stack_set_visible_child_name (self->refresh_stack,
                                     aip_account_get_refreshing (self->account) ? "spinner" : "icon");
@@ -632,27 +770,39 @@ schedule_tick (AipWindow *self)
   self->tick_source = g_timeout_add (MAX (ms, 0) + 50, tick_cb, self);
 }
 
-static gboolean
-tick_cb (gpointer user_data)
+/* Everything that depends on the time, at now. */
+static void
+update_time (AipWindow *self,
+             GDateTime *now)
 {
-  AipWindow *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GHashTableIter iter;
   gpointer list_item;
   gpointer column;
 
-  g_hash_table_iter_init (&iter, self->ticking);
+  g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, &list_item, &column))
     {
       gpointer item = gtk_list_item_get_item (list_item);
 
-      if (item != NULL)
+      if (item != NULL && ((const Column *) column)->ticks)
         ((const Column *) column)->bind (self, gtk_list_item_get_child (list_item), item, now);
     }
 
+  aip_assistant_filter_set_now (self->filter, now);
+  if (self->calling_sorter != NULL)
+    aip_assistant_sorter_set_now (self->calling_sorter, now);
   update_subtitle (self, now);
+  update_banner (self, gtk_stack_get_visible_child_name (self->main_stack), now);
   aip_detail_pane_update_time (self->detail_pane, now);
+}
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  AipWindow *self = user_data;
+  g_autoptr(GDateTime) now = window_now (self);
+
+  update_time (self, now);
   schedule_tick (self);
 
   return G_SOURCE_REMOVE;
@@ -663,6 +813,27 @@ rebind_time_cells (AipWindow *self)
 {
   g_clear_handle_id (&self->tick_source, g_source_remove);
   tick_cb (self);
+}
+
+static void
+calling_hours_cb (AipWindow *self)
+{
+  g_autoptr(AipCallingHours) calling_hours = aip_calling_hours_new_from_settings (self->settings);
+
+  if (self->calling_hours != NULL && aip_calling_hours_equal (self->calling_hours, calling_hours))
+    return;
+
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  self->calling_hours = aip_calling_hours_ref (calling_hours);
+
+  aip_assistant_filter_set_calling_hours (self->filter, calling_hours);
+  if (self->calling_sorter != NULL)
+    aip_assistant_sorter_set_calling_hours (self->calling_sorter, calling_hours);
+  aip_detail_pane_set_calling_hours (self->detail_pane, calling_hours);
+
+  /* Not while the window is being made: there is no list yet. */
+  if (self->selection != NULL)
+    rebind_time_cells (self);
 }
 
 static void
@@ -714,6 +885,10 @@ filter_settings_cb (AipWindow *self)
   g_settings_set_string (self->settings, "filter-status", status != NULL ? status : "");
   g_settings_set_string (self->settings, "filter-timezone", timezone != NULL ? timezone : "");
   g_settings_set_string (self->settings, "filter-mode", mode != NULL ? mode : "");
+  g_settings_set_boolean (self->settings, "filter-calling-now",
+                          aip_assistant_filter_get_calling_now (self->filter));
+  g_settings_set_boolean (self->settings, "filter-needs-attention",
+                          aip_assistant_filter_get_needs_attention (self->filter));
 
   update_actions (self);
 }
@@ -783,7 +958,199 @@ copy_text (AipWindow  *self,
            const char *toast_title)
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast_title));
+  show_toast (self, toast_title, NULL, NULL, NULL);
+}
+
+static void
+changes_found_cb (AipWindow *self)
+{
+  g_autofree char *summary = aip_changes_format_summary (aip_account_get_changes (self->account));
+
+  if (summary == NULL)
+    return;
+
+  show_toast (self, summary, _("_Show"), "win.show-changes", NULL);
+}
+
+static void
+changes_changed_cb (AipWindow *self)
+{
+  /* The dots come and go with the changes. */
+  rebind_time_cells (self);
+  update_actions (self);
+}
+
+static void
+show_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+
+  if (!aip_changes_get_has_changes (aip_account_get_changes (self->account)))
+    return;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->changes_button));
+}
+
+static const struct {
+  AipFormat   format;
+  const char *id;
+  const char *label;
+  const char *extension;
+} export_formats[] = {
+  { AIP_FORMAT_CSV_SPREADSHEET, "csv-spreadsheet", N_("CSV for Spreadsheets"), "csv" },
+  { AIP_FORMAT_CSV, "csv", N_("CSV"), "csv" },
+  { AIP_FORMAT_JSON, "json", N_("JSON"), "json" },
+};
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AipWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+  guint n_written = 0;
+
+  if (!aip_export_write_finish (result, &n_written, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: the reason follows, e.g. "Permission denied" */
+          message = g_strdup_printf (_("The assistants could not be exported. %s"), error->message);
+          show_toast (self, message, NULL, NULL, NULL);
+        }
+
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  uri = g_file_get_uri (file);
+  message = g_strdup_printf (ngettext ("Exported %u assistant", "Exported %u assistants", n_written),
+                             n_written);
+  show_toast (self, message, _("_Open"), "win.open-export", g_variant_new_string (uri));
+
+  g_task_return_int (task, n_written);
+}
+
+static void
+export_response_cb (AipWindow       *self,
+                    int              response,
+                    GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  const char *format_id;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  format_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_strcmp0 (format_id, export_formats[i].id) == 0)
+      self->export_format = export_formats[i].format;
+
+  if (file != NULL)
+    aip_window_export_to_file (self, file, self->export_format, self->cancellable, NULL, NULL);
+}
+
+/* GtkFileDialog (GTK 4.10) neither offers choices nor tells which filter
+ * was picked, and the two CSV formats share their extension: the format
+ * has to be chosen in the dialog, so the native chooser serves every
+ * version. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+  const char *ids[G_N_ELEMENTS (export_formats) + 1] = { NULL, };
+  const char *labels[G_N_ELEMENTS (export_formats) + 1] = { NULL, };
+  g_autofree char *name = NULL;
+  const char *extension = "csv";
+  const char *current_id = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_show (self->export_chooser);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      ids[i] = export_formats[i].id;
+      labels[i] = _(export_formats[i].label);
+      if (export_formats[i].format == self->export_format)
+        {
+          current_id = export_formats[i].id;
+          extension = export_formats[i].extension;
+        }
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Export Assistants"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", current_id);
+  /* Translators: the suggested file name of an export, without extension */
+  name = g_strdup_printf ("%s.%s", _("assistants"), extension);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, G_CONNECT_SWAPPED);
+
+  self->export_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->export_chooser);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+launched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not open the export: %s", error->message);
+}
+#endif
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (self), self->cancellable, launched_cb, NULL);
+#else
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+mark_changes_seen_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->changes_button));
+  aip_changes_mark_seen (aip_account_get_changes (self->account));
 }
 
 static void
@@ -910,7 +1277,7 @@ sign_out_cb (GObject      *object,
 
       /* Translators: the reason follows */
       message = g_strdup_printf (_("Could not sign out. %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      show_toast (self, message, NULL, NULL, NULL);
       return;
     }
 
@@ -1002,6 +1369,37 @@ use_split_view (AipWindow *self)
 #endif
 
 static void
+auto_refresh_interval_cb (AipWindow *self)
+{
+  int minutes = g_settings_get_int (self->settings, "auto-refresh");
+
+  aip_refresh_schedule_set_interval (aip_auto_refresh_get_schedule (self->auto_refresh),
+                                     (guint) MAX (minutes, 0));
+}
+
+static void
+create_changes_button (AipWindow *self)
+{
+  AipChanges *changes = aip_account_get_changes (self->account);
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "document-edit-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Changes"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+
+  self->changes_popover = g_object_new (AIP_TYPE_CHANGES_POPOVER, "changes", changes, NULL);
+  self->changes_button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->changes_button), content);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->changes_button), GTK_WIDGET (self->changes_popover));
+  gtk_widget_set_tooltip_text (self->changes_button, _("What changed since you last looked"));
+  gtk_box_append (self->header_extra_box, self->changes_button);
+
+  g_object_bind_property (changes, "has-changes", self->changes_button, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (changes, "changed", G_CALLBACK (changes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->account, "changes-found", G_CALLBACK (changes_found_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 aip_window_constructed (GObject *object)
 {
   AipWindow *self = (AipWindow *)object;
@@ -1012,6 +1410,16 @@ aip_window_constructed (GObject *object)
   g_assert (AIP_IS_ACCOUNT (self->account));
 
   store = aip_account_get_assistants (self->account);
+
+  /* Before anything can show the list, and before the first refresh
+   * below, so that the schedule sees that one start. */
+  self->auto_refresh = aip_auto_refresh_new (self->account);
+  auto_refresh_interval_cb (self);
+  g_signal_connect_object (self->settings, "changed::auto-refresh",
+                           G_CALLBACK (auto_refresh_interval_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->auto_refresh, "notify::online",
+                           G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
+  create_changes_button (self);
 
   self->sort_model = gtk_sort_list_model_new (g_object_ref (store),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
@@ -1032,6 +1440,7 @@ aip_window_constructed (GObject *object)
                            G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
 
   aip_filter_bar_set_models (self->filter_bar, store, G_LIST_MODEL (self->filter_model), self->filter);
+
   aip_sign_in_page_set_account (self->sign_in_page, self->account);
 
   g_signal_connect_object (self->account, "notify::state",
@@ -1047,6 +1456,8 @@ aip_window_constructed (GObject *object)
   g_signal_connect_object (self->account, "notify::error",
                            G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->account, "notify::updated-at",
+                           G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->account, "notify::offline-copy",
                            G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
 
   selection_cb (self);
@@ -1073,13 +1484,17 @@ aip_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (self->export_chooser);
+  g_clear_object (&self->export_chooser);
+
   if (self->save_widths_source != 0)
     save_widths_cb (self);
   g_clear_handle_id (&self->tick_source, g_source_remove);
 
   /* Cells are unbound while the column view goes away; they must find no
    * table to update. */
-  g_clear_pointer (&self->ticking, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1087,10 +1502,12 @@ aip_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AIP_TYPE_WINDOW);
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_object (&self->calling_sorter);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
+  g_clear_object (&self->auto_refresh);
   g_clear_object (&self->account);
   g_clear_object (&self->clock_settings);
   g_clear_object (&self->settings);
@@ -1104,6 +1521,9 @@ aip_window_finalize (GObject *object)
   AipWindow *self = (AipWindow *)object;
 
   g_clear_pointer (&self->banner_text, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
 
   G_OBJECT_CLASS (aip_window_parent_class)->finalize (object);
 }
@@ -1229,6 +1649,10 @@ aip_window_class_init (AipWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-webhook", NULL, copy_webhook_action);
   gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL, sign_in_again_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-changes-seen", NULL, mark_changes_seen_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-filters", "show-filters");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
@@ -1241,10 +1665,11 @@ aip_window_init (AipWindow *self)
   g_autofree char *timezone = NULL;
   g_autofree char *mode = NULL;
 
-  self->ticking = g_hash_table_new (NULL, NULL);
+  self->cells = g_hash_table_new (NULL, NULL);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->show_filters = TRUE;
+  self->export_format = AIP_FORMAT_CSV_SPREADSHEET;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1269,6 +1694,8 @@ aip_window_init (AipWindow *self)
                                "status", status,
                                "timezone", timezone,
                                "mode", mode,
+                               "calling-now", g_settings_get_boolean (self->settings, "filter-calling-now"),
+                               "needs-attention", g_settings_get_boolean (self->settings, "filter-needs-attention"),
                                NULL);
   g_signal_connect_object (self->filter, "notify::status",
                            G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
@@ -1276,10 +1703,22 @@ aip_window_init (AipWindow *self)
                            G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "notify::mode",
                            G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::calling-now",
+                           G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::needs-attention",
+                           G_CALLBACK (filter_settings_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "notify::active",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   create_columns (self);
+
+  calling_hours_cb (self);
+  g_signal_connect_object (self->settings, "changed::calling-start",
+                           G_CALLBACK (calling_hours_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::calling-end",
+                           G_CALLBACK (calling_hours_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::calling-days",
+                           G_CALLBACK (calling_hours_cb), self, G_CONNECT_SWAPPED);
 
   gtk_revealer_set_reveal_child (self->filter_revealer, self->show_filters);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1507,5 +1946,178 @@ aip_window_add_toast (AipWindow *self,
   g_return_if_fail (AIP_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  g_clear_pointer (&self->last_toast, g_free);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+/**
+ * aip_window_set_now:
+ * @self: a #AipWindow
+ * @now: (nullable): the time to show everything at, or %NULL for the
+ *   computer's clock
+ *
+ * Stops the window's clock at @now, so that tests can tell what the list
+ * shows at a given moment and when an automatic refresh is due; the timers
+ * keep running but find the same time.
+ */
+void
+aip_window_set_now (AipWindow *self,
+                    GDateTime *now)
+{
+  g_autoptr(GDateTime) shown = NULL;
+
+  g_return_if_fail (AIP_IS_WINDOW (self));
+
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  if (now != NULL)
+    self->fixed_now = g_date_time_ref (now);
+
+  shown = window_now (self);
+  aip_auto_refresh_set_now (self->auto_refresh,
+                            now != NULL ? g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now) : 0);
+  update_time (self, shown);
+}
+
+/**
+ * aip_window_get_auto_refresh:
+ * @self: a #AipWindow
+ *
+ * Returns: (transfer none): what refreshes the list on its own and tells
+ *   whether there is a network
+ */
+AipAutoRefresh *
+aip_window_get_auto_refresh (AipWindow *self)
+{
+  g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
+
+  return self->auto_refresh;
+}
+
+/**
+ * aip_window_get_cell:
+ * @self: a #AipWindow
+ * @column: a column id, as for aip_window_get_column()
+ * @position: a row of the visible model
+ *
+ * Returns: (transfer none) (nullable): the widget that shows @column of
+ *   the row at @position, a #GtkLabel or, for "name", an #AipNameCell; %NULL
+ *   while that row is not on screen
+ */
+GtkWidget *
+aip_window_get_cell (AipWindow  *self,
+                     const char *column,
+                     guint       position)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+  gpointer desc;
+
+  g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &list_item, &desc))
+    if (g_str_equal (((const Column *) desc)->id, column) &&
+        gtk_list_item_get_item (list_item) != NULL &&
+        gtk_list_item_get_position (list_item) == position)
+      return gtk_list_item_get_child (list_item);
+
+  return NULL;
+}
+
+/**
+ * aip_window_get_last_toast:
+ * @self: a #AipWindow
+ *
+ * Returns: (transfer none) (nullable): the text of the last toast the
+ *   window showed, for tests
+ */
+const char *
+aip_window_get_last_toast (AipWindow *self)
+{
+  g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+/**
+ * aip_window_get_changes_button:
+ * @self: a #AipWindow
+ *
+ * Returns: (transfer none): the header bar's #GtkMenuButton that opens
+ *   the list of changes, shown while there are changes
+ */
+GtkWidget *
+aip_window_get_changes_button (AipWindow *self)
+{
+  g_return_val_if_fail (AIP_IS_WINDOW (self), NULL);
+
+  return self->changes_button;
+}
+
+/**
+ * aip_window_export_to_file:
+ * @self: a #AipWindow
+ * @file: where to write
+ * @format: %AIP_FORMAT_CSV, %AIP_FORMAT_CSV_SPREADSHEET or %AIP_FORMAT_JSON
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (nullable): called when the file is written or could not be
+ * @user_data: data for @callback
+ *
+ * Writes the list as shown, filtered and sorted, to @file, as the Export
+ * action does with the file the person chose, and tells the person how it
+ * went with a toast.
+ */
+void
+aip_window_export_to_file (AipWindow           *self,
+                           GFile               *file,
+                           AipFormat            format,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AIP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (format == AIP_FORMAT_CSV || format == AIP_FORMAT_CSV_SPREADSHEET ||
+                    format == AIP_FORMAT_JSON);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aip_window_export_to_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  aip_export_write_async (G_LIST_MODEL (self->selection), format, file, cancellable,
+                          export_written_cb, g_steal_pointer (&task));
+}
+
+/**
+ * aip_window_export_to_file_finish:
+ * @self: a #AipWindow
+ * @result: the result given to the callback
+ * @n_written: (out) (optional): how many assistants the file holds
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+aip_window_export_to_file_finish (AipWindow     *self,
+                                  GAsyncResult  *result,
+                                  guint         *n_written,
+                                  GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (AIP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+
+  if (n_written != NULL)
+    *n_written = (guint) n;
+
+  return TRUE;
+}
+

@@ -9,8 +9,10 @@
 
 #include "aip-application.h"
 #include "aip-assistant-filter.h"
+#include "aip-auto-refresh.h"
 #include "aip-detail-pane.h"
 #include "aip-filter-bar.h"
+#include "aip-format.h"
 #include "aip-sign-in-page.h"
 
 G_BEGIN_DECLS
@@ -35,5 +37,23 @@ const char          *aip_window_get_banner_text    (AipWindow      *self);
 const char          *aip_window_get_subtitle       (AipWindow      *self);
 void                 aip_window_add_toast          (AipWindow      *self,
                                                     AdwToast       *toast);
+void                 aip_window_set_now            (AipWindow      *self,
+                                                    GDateTime      *now);
+AipAutoRefresh      *aip_window_get_auto_refresh   (AipWindow      *self);
+GtkWidget           *aip_window_get_cell           (AipWindow      *self,
+                                                    const char     *column,
+                                                    guint           position);
+const char          *aip_window_get_last_toast     (AipWindow      *self);
+GtkWidget           *aip_window_get_changes_button (AipWindow      *self);
+void                 aip_window_export_to_file     (AipWindow           *self,
+                                                    GFile               *file,
+                                                    AipFormat            format,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean             aip_window_export_to_file_finish (AipWindow     *self,
+                                                       GAsyncResult  *result,
+                                                       guint         *n_written,
+                                                       GError       **error);
 
 G_END_DECLS

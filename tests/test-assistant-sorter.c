@@ -69,6 +69,49 @@ test_sorter_columns (void)
 }
 
 static void
+assert_ids (GListModel   *model,
+            const gint64 *expected,
+            guint         n_expected)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_expected);
+
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(AipAssistant) assistant = g_list_model_get_item (model, i);
+      g_assert_cmpint (aip_assistant_get_id (assistant), ==, expected[i]);
+    }
+}
+
+static void
+test_sorter_calling_now (void)
+{
+  g_autoptr(AipAssistantSorter) sorter = aip_assistant_sorter_new (AIP_SORT_COLUMN_CALLING_NOW);
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GDateTime) morning = g_date_time_new_utc (2025, 12, 1, 8, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2025, 12, 1, 10, 0, 0);
+  g_autoptr(AipCallingHours) all_week = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Monday 08:00 UTC: Tokyo (17:00) and Sofia (10:00) are open, Los
+   * Angeles (00:00) opens at 17:00 UTC, the unknown zone goes last. */
+  aip_assistant_sorter_set_now (sorter, morning);
+  sorted = gtk_sort_list_model_new (make_set (), GTK_SORTER (g_object_ref (sorter)));
+  assert_ids (G_LIST_MODEL (sorted), (gint64[]) { 9, 10, 11, 12 }, 4);
+
+  /* Two hours on Tokyo has closed until Tuesday 00:00 UTC, after Los
+   * Angeles opens: the list is sorted again by itself. */
+  aip_assistant_sorter_set_now (sorter, later);
+  assert_ids (G_LIST_MODEL (sorted), (gint64[]) { 9, 11, 10, 12 }, 4);
+
+  /* New calling hours sort again: open all week, every known zone is
+   * open and the id decides. */
+  all_week = aip_calling_hours_new (0, 24 * 60, AIP_WEEKDAYS_ALL, &error);
+  g_assert_no_error (error);
+  aip_assistant_sorter_set_calling_hours (sorter, all_week);
+  assert_ids (G_LIST_MODEL (sorted), (gint64[]) { 9, 10, 11, 12 }, 4);
+}
+
+static void
 test_timezone_offset (void)
 {
   gboolean known = TRUE;
@@ -88,6 +131,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sorter/columns", test_sorter_columns);
+  g_test_add_func ("/sorter/calling-now", test_sorter_calling_now);
   g_test_add_func ("/sorter/timezone-offset", test_timezone_offset);
 
   return g_test_run ();

@@ -7,8 +7,14 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
 #include "aip-assistant-sorter.h"
+#include "aip-cache.h"
+#include "aip-changes-popover.h"
 #include "aip-filter-choice.h"
+#include "aip-name-cell.h"
 #include "aip-test-server.h"
 #include "aip-window.h"
 
@@ -195,8 +201,14 @@ reset_settings (void)
   g_settings_reset (settings, "filter-status");
   g_settings_reset (settings, "filter-timezone");
   g_settings_reset (settings, "filter-mode");
+  g_settings_reset (settings, "filter-calling-now");
+  g_settings_reset (settings, "filter-needs-attention");
   g_settings_reset (settings, "sort-column");
   g_settings_reset (settings, "column-widths");
+  g_settings_reset (settings, "calling-start");
+  g_settings_reset (settings, "calling-end");
+  g_settings_reset (settings, "calling-days");
+  g_settings_reset (settings, "auto-refresh");
 }
 
 static AipAccount *
@@ -626,10 +638,612 @@ test_signed_out (void)
   destroy_window (window);
 }
 
+/* Monday 1 December 2025, 16:00 UTC: 11:00 in New York (open), 08:00 in
+ * Los Angeles (closed until 09:00), 18:00 in Sofia (closed: the end is
+ * exclusive) and 01:00 on Tuesday in Tokyo. */
+static GDateTime *
+monday_afternoon (void)
+{
+  return g_date_time_new_utc (2025, 12, 1, 16, 0, 0);
+}
+
+/* Cells exist only for rows on screen, once the column view has laid them
+ * out; the view keeps the row it showed in sight when sorting moves it, so
+ * the test scrolls as a person would. */
+static GtkWidget *
+wait_for_cell (AipWindow  *window,
+               const char *column,
+               guint       position)
+{
+  GtkWidget *view = GTK_WIDGET (gtk_column_view_column_get_column_view (aip_window_get_column (window, column)));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *cell;
+
+  wait_for_models (window);
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+
+  while ((cell = aip_window_get_cell (window, column, position)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  return cell;
+}
+
+static guint
+find_row (AipWindow *window,
+          gint64     id)
+{
+  GListModel *model = aip_window_get_visible_model (window);
+
+  wait_for_models (window);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AipAssistant) assistant = g_list_model_get_item (model, i);
+
+      if (aip_assistant_get_id (assistant) == id)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_calling_now (void)
+{
+  g_autoptr(AipAccount) account = new_account ();
+  g_autoptr(GBytes) body = fixture_bytes ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = monday_afternoon ();
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 90);
+  AipWindow *window = new_window (account);
+  AipDetailPane *pane = aip_window_get_detail_pane (window);
+  AipAssistantFilter *filter = aip_window_get_filter (window);
+  GtkWidget *cell;
+
+  aip_window_set_now (window, now);
+  load (account, body);
+  sort_by (window, "name", GTK_SORT_ASCENDING);
+
+  /* Follow-up, in Los Angeles, then Sales, in New York; each in its own
+   * time, with the person's time in the tooltip. */
+  cell = wait_for_cell (window, "calling-now", 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "Closed, opens Mon 09:00");
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell), "Opens "));
+  g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (cell), " your time"));
+  cell = wait_for_cell (window, "calling-now", 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "Open");
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell), "Closes "));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (aip_window_get_visible_model (window)), 0);
+  g_assert_cmpstr (aip_detail_pane_get_shown_text (pane, "calling-status"), ==, "Closed");
+  g_assert_true (g_str_has_prefix (aip_detail_pane_get_shown_text (pane, "calling"), "Opens Mon 09:00 there, "));
+  g_assert_true (g_str_has_prefix (aip_detail_pane_get_shown_text (pane, "timezone"),
+                                   "America/Los_Angeles (UTC\u221208:00), now 08:00"));
+
+  /* Open first. */
+  sort_by (window, "calling-now", GTK_SORT_ASCENDING);
+  g_assert_cmpint (aip_assistant_get_id (row (window, 0)), ==, 123);
+  sort_by (window, "calling-now", GTK_SORT_DESCENDING);
+  g_assert_cmpint (aip_assistant_get_id (row (window, 0)), ==, 124);
+
+  /* The toggle keeps New York only, and is remembered. */
+  aip_assistant_filter_set_calling_now (filter, TRUE);
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  g_assert_cmpint (aip_assistant_get_id (row (window, 0)), ==, 123);
+  g_assert_true (g_settings_get_boolean (settings, "filter-calling-now"));
+
+  /* The calling hours follow Preferences: from noon New York is closed. */
+  g_settings_set_int (settings, "calling-start", 12 * 60);
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  g_assert_cmpstr (aip_window_get_state_name (window), ==, "no-match");
+  g_settings_reset (settings, "calling-start");
+  g_assert_cmpuint (n_rows (window), ==, 1);
+
+  /* The clock moves the filter: at 09:30 Los Angeles opens too. */
+  aip_window_set_now (window, later);
+  g_assert_cmpuint (n_rows (window), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "filter-calling-now"));
+
+  destroy_window (window);
+}
+
+static gboolean
+generated_needs_attention (guint      i,
+                           GDateTime *now)
+{
+  gboolean has_url = i % 5 != 0;
+  gboolean hook_active = i % 2 == 0;
+  g_autoptr(GDateTime) updated = g_date_time_new_utc (2025, 1 + i % 12, 1 + i % 28, 10, 0, 0);
+  gboolean stale = g_date_time_difference (now, updated) > 90 * G_TIME_SPAN_DAY;
+
+  return (has_url && !hook_active) || (!has_url && hook_active) ||
+         (g_str_equal (generated_status (i), "active") && stale);
+}
+
+static void
+test_needs_attention (void)
+{
+  g_autoptr(AipAccount) account = new_account ();
+  g_autoptr(GBytes) body = generated_bytes ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = monday_afternoon ();
+  AipWindow *window = new_window (account);
+  AipAssistantFilter *filter = aip_window_get_filter (window);
+  AipDetailPane *pane = aip_window_get_detail_pane (window);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (aip_window_get_visible_model (window));
+  guint n_attention = 0, n_attention_tokyo = 0, n_new_york = 0, n_attention_new_york = 0;
+  AipNameCell *cell;
+
+  for (guint i = 0; i < N_GENERATED; i++)
+    {
+      gboolean attention = generated_needs_attention (i, now);
+
+      n_attention += attention;
+      n_attention_tokyo += attention && i % G_N_ELEMENTS (generated_zones) == 3;
+      n_new_york += i % G_N_ELEMENTS (generated_zones) == 1;
+      n_attention_new_york += attention && i % G_N_ELEMENTS (generated_zones) == 1;
+    }
+  g_assert_cmpuint (n_attention, >, 0);
+  g_assert_cmpuint (n_attention, <, N_GENERATED);
+
+  aip_window_set_now (window, now);
+  load (account, body);
+  g_assert_cmpuint (n_rows (window), ==, N_GENERATED);
+  g_assert_cmpuint (aip_filter_bar_get_attention_count (aip_window_get_filter_bar (window)), ==, n_attention);
+
+  aip_assistant_filter_set_needs_attention (filter, TRUE);
+  g_assert_cmpuint (n_rows (window), ==, n_attention);
+  g_assert_true (g_settings_get_boolean (settings, "filter-needs-attention"));
+
+  /* The count follows the other filters. */
+  aip_assistant_filter_set_timezone (filter, "Asia/Tokyo");
+  g_assert_cmpuint (n_rows (window), ==, n_attention_tokyo);
+  aip_filter_bar_update_now (aip_window_get_filter_bar (window));
+  g_assert_cmpuint (aip_filter_bar_get_attention_count (aip_window_get_filter_bar (window)), ==, n_attention_tokyo);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  g_assert_cmpuint (n_rows (window), ==, N_GENERATED);
+  g_assert_false (g_settings_get_boolean (settings, "filter-needs-attention"));
+
+  /* Only New York may call at this moment. */
+  g_assert_cmpuint (aip_filter_bar_get_calling_count (aip_window_get_filter_bar (window)), ==, n_new_york);
+  aip_assistant_filter_set_calling_now (filter, TRUE);
+  g_assert_cmpuint (n_rows (window), ==, n_new_york);
+
+  /* With both toggles on, each count still leaves out its own toggle. */
+  aip_assistant_filter_set_needs_attention (filter, TRUE);
+  g_assert_cmpuint (n_rows (window), ==, n_attention_new_york);
+  aip_filter_bar_update_now (aip_window_get_filter_bar (window));
+  g_assert_cmpuint (aip_filter_bar_get_calling_count (aip_window_get_filter_bar (window)), ==, n_attention_new_york);
+  g_assert_cmpuint (aip_filter_bar_get_attention_count (aip_window_get_filter_bar (window)), ==, n_attention_new_york);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+
+  /* "Assistant 0000" is the last generated one, with a webhook that is set
+   * but off: the warning sign says so, and so does the detail pane. */
+  sort_by (window, "name", GTK_SORT_ASCENDING);
+  cell = AIP_NAME_CELL (wait_for_cell (window, "name", 0));
+  g_assert_cmpstr (aip_name_cell_get_name (cell), ==, "Assistant 0000");
+  g_assert_nonnull (aip_name_cell_get_warning (cell));
+  g_assert_nonnull (strstr (aip_name_cell_get_warning (cell), "The webhook URL is set but the webhook is inactive"));
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_nonnull (strstr (aip_detail_pane_get_shown_text (pane, "attention"),
+                            "The webhook URL is set but the webhook is inactive"));
+
+  /* Number 15 is inactive, without a webhook: nothing to say. */
+  g_assert_false (generated_needs_attention (15, now));
+  gtk_single_selection_set_selected (selection, find_row (window, 1015));
+  g_assert_null (aip_detail_pane_get_shown_text (pane, "attention"));
+
+  destroy_window (window);
+}
+
+static const char changed_body[] =
+  "[{\"id\": 123, \"name\": \"Sales Assistant, Renamed\", \"status\": \"inactive\","
+  "  \"mode\": \"pipeline\", \"timezone\": \"America/New_York\", \"user_id\": 1, \"type\": \"outbound\","
+  "  \"voice_id\": 8, \"language_id\": 1,"
+  "  \"initial_message\": \"Hi, this is Sarah from Your Company. I hope I'm catching you at a good time. How are you doing today?\","
+  "  \"system_prompt\": \"You are a sales representative for Your Company. Be professional, friendly, and focus on qualifying leads.\","
+  "  \"variables\": {\"company_name\": \"Your Company\", \"product_line\": \"Premium Services\"},"
+  "  \"webhook_url\": \"https://yourcompany.com/api/webhooks/outbound-calls\", \"is_webhook_active\": true,"
+  "  \"created_at\": \"2025-07-15T14:32:15.000000Z\", \"updated_at\": \"2025-08-02T09:18:42.000000Z\"},"
+  " {\"id\": 125, \"name\": \"Brand New\", \"status\": \"active\", \"mode\": \"pipeline\","
+  "  \"timezone\": \"Europe/Sofia\", \"initial_message\": \"Hello\", \"system_prompt\": \"Be brief\"}]";
+
+static void
+test_changes (void)
+{
+  g_autoptr(AipTestServer) server = aip_test_server_new ();
+  g_autoptr(AipAccount) account = new_account_for (server, "good-token");
+  g_autoptr(GBytes) changed = g_bytes_new_static (changed_body, sizeof changed_body - 1);
+  g_auto(GStrv) entries = NULL;
+  AipChangesPopover *popover;
+  GtkWidget *button;
+  AipWindow *window;
+
+  /* The first answer is what the person has seen; an offline copy from
+   * another test must not stand in for it. */
+  aip_account_set_use_offline_copy (account, FALSE);
+  aip_test_server_set_reply_file (server, "good-token", "outbound-assistants.json");
+  window = new_window (account);
+  wait_for_state (window, "list");
+  button = aip_window_get_changes_button (window);
+  popover = AIP_CHANGES_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  aip_test_server_set_reply (server, "good-token", 200, "application/json", changed, NULL, AIP_TEST_REPLY_NORMAL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  while (!gtk_widget_get_visible (button))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (aip_window_get_last_toast (window), ==, "1 new, 1 changed, 1 removed");
+  entries = aip_changes_popover_dup_entries (popover);
+  g_assert_cmpuint (g_strv_length (entries), ==, 3);
+  g_assert_cmpstr (entries[0], ==, "Sales Assistant, Renamed: Changed: Name, Status");
+  g_assert_cmpstr (entries[1], ==, "Brand New: New");
+  g_assert_cmpstr (entries[2], ==, "Follow-up Assistant: Removed");
+
+  /* The toast's button opens the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-changes", NULL));
+
+  /* Changed and new rows carry the dot. */
+  g_assert_cmpint (aip_name_cell_get_change (AIP_NAME_CELL (wait_for_cell (window, "name", find_row (window, 123)))),
+                   ==, AIP_CHANGE_CHANGED);
+  g_assert_cmpint (aip_name_cell_get_change (AIP_NAME_CELL (wait_for_cell (window, "name", find_row (window, 125)))),
+                   ==, AIP_CHANGE_NEW);
+
+  /* Another refresh with the same answer keeps them and tells nothing new. */
+  g_clear_pointer (&entries, g_strfreev);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  while (aip_account_get_refreshing (account))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_visible (button));
+  entries = aip_changes_popover_dup_entries (popover);
+  g_assert_cmpuint (g_strv_length (entries), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-changes-seen", NULL));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_cmpint (aip_name_cell_get_change (AIP_NAME_CELL (wait_for_cell (window, "name", find_row (window, 123)))),
+                   ==, AIP_CHANGE_NONE);
+
+  destroy_window (window);
+}
+
+static const char export_body[] =
+  "[{\"id\": 1, \"name\": \"=SUM(A1:A9)\", \"status\": \"active\", \"timezone\": \"Europe/Sofia\"},"
+  " {\"id\": 2, \"name\": \"Бургас, \\\"север\\\"\", \"status\": \"active\", \"timezone\": \"Europe/Sofia\"},"
+  " {\"id\": 3, \"name\": \"Hidden by the filter\", \"status\": \"inactive\"}]";
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+  guint n_written = 0;
+
+  if (aip_window_export_to_file_finish (AIP_WINDOW (object), result, &n_written, error))
+    g_assert_cmpuint (n_written, ==, 2);
+  else
+    g_assert_nonnull (*error);
+
+  g_object_set_data (object, "test-done", GINT_TO_POINTER (TRUE));
+}
+
+static char *
+export_to (AipWindow  *window,
+           const char *path,
+           AipFormat   format,
+           GError    **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  char *contents = NULL;
+
+  g_object_set_data (G_OBJECT (window), "test-done", NULL);
+  aip_window_export_to_file (window, file, format, NULL, exported_cb, error);
+  while (g_object_get_data (G_OBJECT (window), "test-done") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (*error == NULL)
+    g_file_get_contents (path, &contents, NULL, error);
+
+  return contents;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(AipAccount) account = new_account ();
+  g_autoptr(GBytes) body = g_bytes_new_static (export_body, sizeof export_body - 1);
+  g_autofree char *dir = g_dir_make_tmp ("aip-export-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "assistants.csv", NULL);
+  g_autofree char *sheet_path = g_build_filename (dir, "spreadsheet.csv", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "assistants.json", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "no-such-folder", "assistants.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  AipWindow *window = new_window (account);
+  JsonArray *array;
+
+  load (account, body);
+  aip_assistant_filter_set_status (aip_window_get_filter (window), "active");
+  sort_by (window, "name", GTK_SORT_DESCENDING);
+  g_assert_cmpuint (n_rows (window), ==, 2);
+
+  /* The list as shown: filtered, and the Cyrillic name first. */
+  csv = export_to (window, csv_path, AIP_FORMAT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "id,user_id,name,"));
+  g_assert_null (strstr (csv, "Hidden"));
+  g_assert_nonnull (strstr (csv, "\r\n2,,\"Бургас, \"\"север\"\"\","));
+  g_assert_nonnull (strstr (csv, "\r\n1,,=SUM(A1:A9),"));
+  g_assert_true (strstr (csv, "Бургас") < strstr (csv, "=SUM"));
+  g_assert_cmpstr (aip_window_get_last_toast (window), ==, "Exported 2 assistants");
+
+  /* For spreadsheets: a byte-order mark, and no formula. */
+  sheet = export_to (window, sheet_path, AIP_FORMAT_CSV_SPREADSHEET, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (sheet, "\xef\xbb\xbf" "id,user_id,name,"));
+  g_assert_nonnull (strstr (sheet, "\r\n1,,\"'=SUM(A1:A9)\","));
+
+  json = export_to (window, json_path, AIP_FORMAT_JSON, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "id"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 1), "id"), ==, 1);
+
+  /* A place that cannot be written: a toast says so and nothing is left. */
+  g_free (export_to (window, missing_path, AIP_FORMAT_CSV, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (aip_window_get_last_toast (window), "The assistants could not be exported. "));
+  g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
+
+  destroy_window (window);
+
+  g_remove (csv_path);
+  g_remove (sheet_path);
+  g_remove (json_path);
+  g_rmdir (dir);
+}
+
+static void
+cache_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aip_cache_write_finish (AIP_CACHE (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_offline_copy (void)
+{
+  g_autoptr(AipTestServer) server = aip_test_server_new ();
+  g_autoptr(GBytes) body = fixture_bytes ();
+  g_autoptr(GBytes) empty = g_bytes_new_static ("[]", 2);
+  AipAccount *account = new_account_for (server, "good-token");
+  g_autoptr(AipCache) cache = aip_cache_new (aip_account_get_base_url (account));
+  AipWindow *window;
+  gboolean done = FALSE;
+
+  /* A copy from an earlier run, and a server that never answers. */
+  aip_cache_write_async (cache, body, NULL, cache_written_cb, &done);
+  wait_for (&done);
+  aip_test_server_set_reply (server, NULL, 200, "application/json", empty, NULL, AIP_TEST_REPLY_HANG);
+
+  window = new_window (account);
+  wait_for_state (window, "list");
+  g_assert_true (aip_account_get_offline_copy (account));
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_assert_nonnull (strstr (aip_window_get_subtitle (window), "Offline copy from "));
+  g_assert_null (aip_window_get_banner_text (window));
+
+  destroy_window (window);
+
+  aip_account_set_token (account, NULL);
+  while (G_OBJECT (account)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (account);
+}
+
+/* A network that the test switches on and off, in place of the computer's
+ * network monitor (the code under test only reads network-available). */
+typedef struct
+{
+  GObject  parent_instance;
+  gboolean available;
+} TestNetwork;
+
+typedef GObjectClass TestNetworkClass;
+
+GType test_network_get_type (void);
+
+static void test_network_monitor_init (GNetworkMonitorInterface *iface) { }
+static void test_network_initable_init (GInitableIface *iface) { }
+
+G_DEFINE_TYPE_WITH_CODE (TestNetwork, test_network, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_network_initable_init)
+                         G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_network_monitor_init))
+
+enum {
+  PROP_NETWORK_AVAILABLE = 1,
+  PROP_NETWORK_METERED,
+  PROP_CONNECTIVITY,
+};
+
+static void
+test_network_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TestNetwork *self = (TestNetwork *) object;
+
+  switch (prop_id)
+    {
+    case PROP_NETWORK_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+
+    case PROP_NETWORK_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+
+    case PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+test_network_class_init (TestNetworkClass *klass)
+{
+  klass->get_property = test_network_get_property;
+
+  g_object_class_override_property (klass, PROP_NETWORK_AVAILABLE, "network-available");
+  g_object_class_override_property (klass, PROP_NETWORK_METERED, "network-metered");
+  g_object_class_override_property (klass, PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+test_network_init (TestNetwork *self)
+{
+  self->available = TRUE;
+}
+
+static void
+set_network (TestNetwork    *network,
+             AipAutoRefresh *auto_refresh,
+             gboolean        up)
+{
+  network->available = up;
+  g_object_notify (G_OBJECT (network), "network-available");
+  g_assert_cmpint (aip_auto_refresh_get_online (auto_refresh), ==, up);
+}
+
+static void
+wait_for_requests (AipTestServer *server,
+                   AipAccount    *account,
+                   guint          n)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (aip_test_server_get_n_requests (server) < n || aip_account_get_refreshing (account))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_cmpuint (aip_test_server_get_n_requests (server), ==, n);
+}
+
+static void
+test_auto_refresh (void)
+{
+  g_autoptr(AipTestServer) server = aip_test_server_new ();
+  g_autoptr(AipAccount) account = new_account_for (server, "good-token");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TestNetwork *network = g_object_new (test_network_get_type (), NULL);
+  g_autoptr(GDateTime) start = monday_afternoon ();
+  g_autoptr(GDateTime) half_minute = g_date_time_add_seconds (start, 30);
+  g_autoptr(GDateTime) one_minute = g_date_time_add_seconds (start, 61);
+  g_autoptr(GDateTime) three_minutes = g_date_time_add_minutes (start, 3);
+  g_autoptr(GDateTime) five_minutes = g_date_time_add_minutes (start, 5);
+  AipAutoRefresh *auto_refresh;
+  AipWindow *window;
+
+  g_settings_set_int (settings, "auto-refresh", 1);
+  aip_test_server_set_reply_file (server, "good-token", "outbound-assistants.json");
+
+  window = new_window (account);
+  auto_refresh = aip_window_get_auto_refresh (window);
+  aip_auto_refresh_set_network_monitor (auto_refresh, G_NETWORK_MONITOR (network));
+  aip_window_set_now (window, start);
+  wait_for_requests (server, account, 1);
+  wait_for_state (window, "list");
+
+  /* Not due before the minute is over. */
+  aip_window_set_now (window, half_minute);
+  g_assert_false (aip_auto_refresh_check (auto_refresh));
+
+  /* Once it is, the timer asks for a refresh by itself. */
+  aip_window_set_now (window, one_minute);
+  wait_for_requests (server, account, 2);
+
+  /* The hook asks at once. */
+  aip_window_set_now (window, three_minutes);
+  g_assert_true (aip_auto_refresh_check (auto_refresh));
+  wait_for_requests (server, account, 3);
+
+  /* Without a network: a banner, and no refresh however late it is. */
+  set_network (network, auto_refresh, FALSE);
+  g_assert_true (g_str_has_prefix (aip_window_get_banner_text (window),
+                                   "No network connection; showing the data from "));
+  aip_window_set_now (window, five_minutes);
+  g_assert_false (aip_auto_refresh_check (auto_refresh));
+  g_assert_cmpuint (aip_test_server_get_n_requests (server), ==, 3);
+
+  /* Its return brings a refresh. */
+  set_network (network, auto_refresh, TRUE);
+  wait_for_requests (server, account, 4);
+  g_assert_null (aip_window_get_banner_text (window));
+
+  /* Off in Preferences: nothing is due any more. */
+  g_settings_set_int (settings, "auto-refresh", 0);
+  g_assert_cmpint (aip_refresh_schedule_get_interval (aip_auto_refresh_get_schedule (auto_refresh)), ==, 0);
+  aip_window_set_now (window, g_date_time_add_hours (five_minutes, 2));
+  g_assert_false (aip_auto_refresh_check (auto_refresh));
+
+  destroy_window (window);
+  g_assert_finalize_object (network);
+  reset_settings ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache_home = g_dir_make_tmp ("aip-window-cache-XXXXXX", NULL);
+  int status;
+
+  /* Offline copies of this run only, before GLib first reads the variable. */
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+
   /* The software GL driver of a virtual display keeps memory from its
    * generated code past exit; the widgets under test draw the same with
    * cairo. */
@@ -645,6 +1259,15 @@ main (int   argc,
   g_test_add_func ("/window/loading", test_loading);
   g_test_add_func ("/window/states", test_states);
   g_test_add_func ("/window/signed-out", test_signed_out);
+  g_test_add_func ("/window/calling-now", test_calling_now);
+  g_test_add_func ("/window/needs-attention", test_needs_attention);
+  g_test_add_func ("/window/changes", test_changes);
+  g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/offline-copy", test_offline_copy);
+  g_test_add_func ("/window/auto-refresh", test_auto_refresh);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (cache_home);
+
+  return status;
 }
