@@ -204,6 +204,10 @@ def compare(what, english, translated, messages, lang):
     if translated == english:
         print("FAIL: %s: the error is the same with LANGUAGE=%s" % (what, lang))
         return 1
+    # The program name that starts each line is not a message: a catalogue
+    # entry such as "assistants" would otherwise be found inside it.
+    english = re.sub(r"(?m)^[\w.-]+: ", "", english)
+    translated = re.sub(r"(?m)^[\w.-]+: ", "", translated)
     # Each message of the catalogue found in the English error must appear
     # translated, as the catalogue says, in the other run's error.
     found = 0
