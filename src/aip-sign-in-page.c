@@ -29,7 +29,6 @@ struct _AipSignInPage
   GCancellable       *cancellable;
   char               *view_before_wait;
   KeyringStep         keyring_step;
-  guint               load_source;
   guint               save : 1;
   guint               cancelled_by_person : 1;
 
@@ -394,7 +393,6 @@ aip_sign_in_page_dispose (GObject *object)
 {
   AipSignInPage *self = (AipSignInPage *)object;
 
-  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -558,20 +556,6 @@ aip_sign_in_page_set_account (AipSignInPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACCOUNT]);
 }
 
-static gboolean
-load_token_idle_cb (gpointer user_data)
-{
-  AipSignInPage *self = user_data;
-
-  self->load_source = 0;
-
-  if (self->account != NULL)
-    aip_account_load_token_async (self->account, start_operation (self),
-                                  load_token_cb, g_object_ref (self));
-
-  return G_SOURCE_REMOVE;
-}
-
 /**
  * aip_sign_in_page_load_token:
  * @self: a #AipSignInPage
@@ -590,11 +574,8 @@ aip_sign_in_page_load_token (AipSignInPage *self)
   set_busy (self, FALSE);
   show_view (self, "checking");
 
-  /* Inside Flatpak, a Secret portal lookup started while the window is
-   * still being built never got its answer (libsecret 0.20 waited until
-   * our bound ran out); started from the main loop it answers at once. */
-  g_clear_handle_id (&self->load_source, g_source_remove);
-  self->load_source = g_idle_add (load_token_idle_cb, self);
+  aip_account_load_token_async (self->account, start_operation (self),
+                                load_token_cb, g_object_ref (self));
 }
 
 /**
@@ -610,7 +591,6 @@ aip_sign_in_page_reset (AipSignInPage *self,
 {
   g_return_if_fail (AIP_IS_SIGN_IN_PAGE (self));
 
-  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
