@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <gio/gio.h>
 
+#include "aip-base-url.h"
 #include "aip-calling-hours.h"
 #include "aip-display.h"
 
@@ -409,4 +410,30 @@ aip_display_calling_details (AipCallingStatus  status,
    * same moment in the user's, e.g. "Opens Mon 09:00 there, Mon 16:00
    * your time" */
   return g_strdup_printf (_("Opens %s there, %s your time"), there, here);
+}
+
+/**
+ * aip_display_check_base_url:
+ * @text: a server address as the person typed it
+ * @normalized: (out) (transfer full): the address to store when usable
+ *
+ * The one check of a typed server address, for the sign-in page and the
+ * preferences alike.
+ *
+ * Returns: (transfer full) (nullable): why @text cannot be used, or %NULL
+ */
+char *
+aip_display_check_base_url (const char  *text,
+                            char       **normalized)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (normalized != NULL, NULL);
+
+  if ((*normalized = aip_base_url_normalize (text, &error)))
+    return NULL;
+
+  /* Translators: the reason follows, e.g. "It must start with https://" */
+  return g_strdup_printf (_("This address cannot be used. %s"), error->message);
 }

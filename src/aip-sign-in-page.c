@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "aip-base-url.h"
 #include "aip-client-error.h"
+#include "aip-display.h"
 #include "aip-sign-in-page.h"
 
 /* What "Try Again" on the keyring page repeats. */
@@ -188,15 +188,11 @@ base_url_apply_cb (AipSignInPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->base_url_row));
   g_autofree char *normalized = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = aip_display_check_base_url (text, &normalized);
 
-  if (!(normalized = aip_base_url_normalize (text, &error)))
+  if (problem != NULL)
     {
-      g_autofree char *message = NULL;
-
-      /* Translators: the reason follows, e.g. "It must start with https://" */
-      message = g_strdup_printf (_("This address cannot be used. %s"), error->message);
-      gtk_label_set_text (self->base_url_error_label, message);
+      gtk_label_set_text (self->base_url_error_label, problem);
       gtk_widget_set_visible (GTK_WIDGET (self->base_url_error_label), TRUE);
       return;
     }
