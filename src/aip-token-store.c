@@ -358,6 +358,109 @@ run_operation (GTask *task)
     }
 }
 
+static void
+sandboxed_thread (GTask        *inner,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Operation *op = task_data;
+  const SecretSchema *schema = aip_token_store_get_schema ();
+  GError *error = NULL;
+
+  switch (op->kind)
+    {
+    case OPERATION_LOOKUP:
+      {
+        char *token = secret_password_lookup_sync (schema, cancellable, &error,
+                                                   BASE_URL_ATTRIBUTE, op->base_url,
+                                                   NULL);
+        if (error != NULL)
+          g_task_return_error (inner, error);
+        else
+          g_task_return_pointer (inner, token, (GDestroyNotify) secret_password_free);
+      }
+      break;
+
+    case OPERATION_STORE:
+      {
+        g_autofree char *label = make_label (op->base_url);
+
+        if (secret_password_store_sync (schema, SECRET_COLLECTION_DEFAULT, label, op->token,
+                                        cancellable, &error,
+                                        BASE_URL_ATTRIBUTE, op->base_url,
+                                        NULL))
+          g_task_return_boolean (inner, TRUE);
+        else
+          g_task_return_error (inner, error);
+      }
+      break;
+
+    case OPERATION_CLEAR:
+      /* FALSE without an error only says that nothing was stored. */
+      secret_password_clear_sync (schema, cancellable, &error,
+                                  BASE_URL_ATTRIBUTE, op->base_url,
+                                  NULL);
+      if (error != NULL)
+        g_task_return_error (inner, error);
+      else
+        g_task_return_boolean (inner, TRUE);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+sandboxed_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  char *token = NULL;
+
+  if (op->kind == OPERATION_LOOKUP)
+    token = g_task_propagate_pointer (G_TASK (result), &error);
+  else
+    g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (op->done)
+    {
+      g_clear_pointer (&token, secret_password_free);
+      return;
+    }
+
+  operation_end (task);
+
+  if (error != NULL)
+    g_task_return_error (task, translate_error (error));
+  else if (op->kind == OPERATION_LOOKUP)
+    g_task_return_pointer (task, token, (GDestroyNotify) secret_password_free);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Inside a Flatpak sandbox libsecret answers through the Secret portal and
+ * listens for the portal's reply only once its own call has returned. From
+ * the main thread, busy drawing the first frames of the window, that reply
+ * was missed and the lookup never finished (seen with build-aux/flatpak-check).
+ * A worker thread runs libsecret on a main context of its own, which nothing
+ * else keeps busy. */
+static void
+run_operation_sandboxed (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GTask) inner = NULL;
+
+  inner = g_task_new (NULL, op->inner, sandboxed_done_cb, g_object_ref (task));
+  g_task_set_source_tag (inner, run_operation_sandboxed);
+  g_task_set_task_data (inner, op, NULL);
+  g_task_run_in_thread (inner, sandboxed_thread);
+}
+
 /* Sends every operation waiting for the prompt on its way. */
 static void
 finish_prompt (AipTokenStore *self,
@@ -629,7 +732,7 @@ start_operation (AipTokenStore       *self,
    * goes through the Secret portal; the unlock step has nothing to do. */
   if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
     {
-      run_operation (task);
+      run_operation_sandboxed (task);
       return;
     }
 
