@@ -57,39 +57,6 @@ aip_display_use_24h (GSettings *clock_settings)
 }
 
 /**
- * aip_display_lookup_zone:
- * @identifier: (nullable): an IANA timezone name
- *
- * Zones are read from disk once per name: the list asks for the same few
- * zones for every row and every minute.
- *
- * Returns: (transfer none) (nullable): the zone, or %NULL if the system
- *   does not know @identifier
- */
-GTimeZone *
-aip_display_lookup_zone (const char *identifier)
-{
-  static GHashTable *zones;
-  gpointer zone;
-
-  if (identifier == NULL || identifier[0] == '\0')
-    return NULL;
-
-  if (zones == NULL)
-    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) g_time_zone_unref);
-
-  if (!g_hash_table_lookup_extended (zones, identifier, NULL, &zone))
-    {
-      /* Names from the server go through the guarded lookup. */
-      zone = aip_timezone_lookup (identifier);
-      g_hash_table_insert (zones, g_strdup (identifier), zone);
-    }
-
-  return zone;
-}
-
-/**
  * aip_display_clock:
  * @time: a time
  * @use_24h: whether to use a 24-hour clock
@@ -124,7 +91,7 @@ aip_display_local_clock (const char *timezone,
                          GDateTime  *now,
                          gboolean    use_24h)
 {
-  GTimeZone *zone = aip_display_lookup_zone (timezone);
+  g_autoptr(GTimeZone) zone = aip_timezone_lookup (timezone);
   g_autoptr(GDateTime) local = NULL;
 
   g_return_val_if_fail (now != NULL, NULL);

@@ -15,7 +15,6 @@ GSettings  *aip_display_new_clock_settings (void);
 char       *aip_display_check_base_url     (const char  *text,
                                             char       **normalized);
 gboolean    aip_display_use_24h            (GSettings  *clock_settings);
-GTimeZone  *aip_display_lookup_zone        (const char *identifier);
 char       *aip_display_clock              (GDateTime  *time,
                                             gboolean    use_24h);
 char       *aip_display_local_clock        (const char *timezone,

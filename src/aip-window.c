@@ -192,7 +192,7 @@ bind_local_time (AipWindow    *self,
                  GDateTime    *now)
 {
   const char *timezone = aip_assistant_get_timezone (assistant);
-  GTimeZone *zone = aip_display_lookup_zone (timezone);
+  g_autoptr(GTimeZone) zone = aip_timezone_lookup (timezone);
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *clock = NULL;
   g_autofree char *offset = NULL;
