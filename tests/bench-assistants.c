@@ -17,6 +17,7 @@
 
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "aip-assistant-filter.h"
@@ -336,6 +337,8 @@ main (int   argc,
       char *argv[])
 {
   static const guint sizes[] = { 1000, 10000, 100000 };
+
+  setlocale (LC_ALL, "");
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     return child_main (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
