@@ -113,22 +113,26 @@ typedef struct
 
 typedef struct
 {
-  JsonNode   *nodes[N_FIELDS];
+  JsonNode             *nodes[N_FIELDS];
+  /* What the strings json-glib read may stand for */
+  const AipJsonStrings *taken;
   /* Texts made for this assistant only: repaired strings, values as text */
-  GPtrArray  *scratch;
+  GPtrArray            *scratch;
 } Reader;
 
 /* One walk over the members instead of a hash lookup per field: this runs
  * for every item of lists of 100,000. */
 static void
-reader_init (Reader     *reader,
-             JsonObject *object)
+reader_init (Reader               *reader,
+             JsonObject           *object,
+             const AipJsonStrings *taken)
 {
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
 
   memset (reader, 0, sizeof *reader);
+  reader->taken = taken;
 
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &node))
@@ -161,10 +165,9 @@ keep_scratch (Reader *reader,
  * validation nor Unicode folding. Prompts run to kilobytes: eight bytes at
  * a time. */
 static gboolean
-measure (const char *text,
-         gsize      *length)
+is_ascii (const char *text,
+          gsize       n)
 {
-  gsize n = strlen (text);
   guint64 high = 0;
   gsize i = 0;
 
@@ -178,23 +181,22 @@ measure (const char *text,
   for (; i < n; i++)
     high |= (guchar) text[i];
 
-  *length = n;
-
   return (high & HIGHS) == 0;
 }
 
 /* json-glib 1.6 turns a lone surrogate escape into bytes that are not
  * UTF-8; GTK must never see those. */
 static Piece
-piece_from_text (Reader     *reader,
-                 const char *text)
+piece_from_text_len (Reader     *reader,
+                     const char *text,
+                     gsize       length)
 {
-  Piece piece = { text, 0, TRUE };
+  Piece piece = { text, length, TRUE };
 
   if (text == NULL)
     return piece;
 
-  piece.ascii = measure (text, &piece.length);
+  piece.ascii = is_ascii (text, piece.length);
   if (!piece.ascii && !g_utf8_validate_len (text, piece.length, NULL))
     {
       piece.text = keep_scratch (reader, g_utf8_make_valid (text, piece.length));
@@ -204,28 +206,49 @@ piece_from_text (Reader     *reader,
   return piece;
 }
 
+static Piece
+piece_from_text (Reader     *reader,
+                 const char *text)
+{
+  return piece_from_text_len (reader, text, text != NULL ? strlen (text) : 0);
+}
+
+/* The text of a string node, as the document had it */
 static const char *
-node_string (JsonNode *node)
+node_string (const AipJsonStrings *taken,
+             JsonNode             *node,
+             gsize                *length)
 {
   if (node == NULL ||
       !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
-  return json_node_get_string (node);
+  return aip_json_strings_resolve (taken, json_node_get_string (node), length);
+}
+
+static Piece
+node_piece (Reader   *reader,
+            JsonNode *node)
+{
+  gsize length = 0;
+  const char *text = node_string (reader->taken, node, &length);
+
+  return piece_from_text_len (reader, text, length);
 }
 
 static Piece
 read_string (Reader *reader,
              Field   field)
 {
-  return piece_from_text (reader, node_string (reader->nodes[field]));
+  return node_piece (reader, reader->nodes[field]);
 }
 
 /* Ids are non-negative: json-glib 1.6 wraps integers beyond 64 bits into
  * negative values, and -1 means "none" for the other ids. */
 static gboolean
-read_id (JsonNode *node,
+read_id (Reader   *reader,
+         JsonNode *node,
          gint64   *id)
 {
   const char *text;
@@ -241,7 +264,7 @@ read_id (JsonNode *node,
       break;
 
     case G_TYPE_STRING:
-      text = json_node_get_string (node);
+      text = node_string (reader->taken, node, NULL);
       if (*text == '\0')
         return FALSE;
       for (const char *p = text; *p != '\0'; p++)
@@ -268,7 +291,7 @@ read_optional_id (Reader *reader,
 {
   gint64 id;
 
-  if (!read_id (reader->nodes[field], &id))
+  if (!read_id (reader, reader->nodes[field], &id))
     return AIP_ASSISTANT_NO_ID;
   return id;
 }
@@ -448,8 +471,9 @@ append_json_double (GString *out,
 }
 
 static void
-append_json_node (GString  *out,
-                  JsonNode *node)
+append_json_node (GString              *out,
+                  JsonNode             *node,
+                  const AipJsonStrings *taken)
 {
   switch (json_node_get_node_type (node))
     {
@@ -469,7 +493,7 @@ append_json_node (GString  *out,
             first = FALSE;
             append_json_string (out, name);
             g_string_append_c (out, ':');
-            append_json_node (out, member);
+            append_json_node (out, member, taken);
           }
         g_string_append_c (out, '}');
       }
@@ -485,7 +509,7 @@ append_json_node (GString  *out,
           {
             if (i > 0)
               g_string_append_c (out, ',');
-            append_json_node (out, json_array_get_element (array, i));
+            append_json_node (out, json_array_get_element (array, i), taken);
           }
         g_string_append_c (out, ']');
       }
@@ -504,7 +528,7 @@ append_json_node (GString  *out,
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
           break;
         case G_TYPE_STRING:
-          append_json_string (out, json_node_get_string (node));
+          append_json_string (out, node_string (taken, node, NULL));
           break;
         default:
           g_string_append (out, "null");
@@ -524,16 +548,15 @@ static Piece
 variable_value (Reader   *reader,
                 JsonNode *node)
 {
-  const char *text = node_string (node);
   GString *json;
 
-  if (text != NULL)
-    return piece_from_text (reader, text);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return node_piece (reader, node);
   if (JSON_NODE_HOLDS_NULL (node))
     return piece_from_text (reader, "");
 
   json = g_string_new (NULL);
-  append_json_node (json, node);
+  append_json_node (json, node, reader->taken);
   return piece_from_text (reader, keep_scratch (reader, g_string_free (json, FALSE)));
 }
 
@@ -976,6 +999,26 @@ AipAssistant *
 aip_assistant_new_from_json (JsonObject *object,
                              GHashTable *strings)
 {
+  return aip_assistant_new_from_reduced_json (object, strings, NULL);
+}
+
+/**
+ * aip_assistant_new_from_reduced_json:
+ * @object: one item, as json-glib read it from aip_json_append_reduced()
+ * @strings: (nullable): as for aip_assistant_new_from_json()
+ * @taken: (nullable): the string values that text refers to
+ *
+ * Does what aip_assistant_new_from_json() does, with the strings of
+ * @object resolved through @taken.
+ *
+ * Returns: (transfer full) (nullable): the assistant, or %NULL when the item
+ *   has no usable id
+ */
+AipAssistant *
+aip_assistant_new_from_reduced_json (JsonObject           *object,
+                                     GHashTable           *strings,
+                                     const AipJsonStrings *taken)
+{
   g_autoptr(GString) variables_json = NULL;
   g_autoptr(GTimeZone) utc = NULL;
   g_autofree Piece *search_heap = NULL;
@@ -998,9 +1041,9 @@ aip_assistant_new_from_json (JsonObject *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  reader_init (&reader, object);
+  reader_init (&reader, object, taken);
 
-  if (!read_id (reader.nodes[FIELD_ID], &id))
+  if (!read_id (&reader, reader.nodes[FIELD_ID], &id))
     return NULL;
 
   utc = g_time_zone_new_utc ();
@@ -1059,7 +1102,7 @@ aip_assistant_new_from_json (JsonObject *object,
         }
 
       variables_json = g_string_sized_new (256);
-      append_json_node (variables_json, node);
+      append_json_node (variables_json, node, taken);
       json = piece_from_text (&reader, variables_json->str);
     }
   n_search = 3 + 2 * n_variables;

@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "aip-json-reduce.h"
+
 G_BEGIN_DECLS
 
 #define AIP_TYPE_ASSISTANT (aip_assistant_get_type ())
@@ -21,6 +23,9 @@ G_DECLARE_FINAL_TYPE (AipAssistant, aip_assistant, AIP, ASSISTANT, GObject)
 GHashTable   *aip_assistant_new_string_table    (void);
 AipAssistant *aip_assistant_new_from_json       (JsonObject    *object,
                                                  GHashTable    *strings);
+AipAssistant *aip_assistant_new_from_reduced_json (JsonObject           *object,
+                                                   GHashTable           *strings,
+                                                   const AipJsonStrings *taken);
 gint64        aip_assistant_get_id              (AipAssistant  *self);
 gint64        aip_assistant_get_user_id         (AipAssistant  *self);
 const char   *aip_assistant_get_name            (AipAssistant  *self);

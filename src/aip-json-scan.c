@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "aip-json-bytes.h"
 #include "aip-json-scan.h"
 
 /* The scanner accepts only what json-glib reads exactly as RFC 8259 does,
@@ -30,7 +31,6 @@ typedef struct
   const guchar *data;
   gsize         length;
   gsize         pos;
-  gsize         n_spaces;
 } Scanner;
 
 /* Printable ASCII other than the quote and the backslash. Ranges keep
@@ -41,20 +41,6 @@ static const guint8 plain_string_byte[256] = {
   [0x5d ... 0x7f] = 1,
 };
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* The high bit of each byte of v that is a quote or a backslash, and maybe
- * of some bytes after one (enough to tell whether there is any) */
-static inline guint64
-quotes_and_backslashes (guint64 v)
-{
-  guint64 quote = v ^ (ONES * '"');
-  guint64 backslash = v ^ (ONES * '\\');
-
-  return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS;
-}
-
 /* The same for quotes, backslashes, control characters and bytes that are
  * not ASCII: what plain_string_byte does not pass */
 static inline guint64
@@ -64,28 +50,6 @@ special_bytes (guint64 v)
 
   return quotes_and_backslashes (v) | ((control | v) & HIGHS);
 }
-
-/* Eight bytes of text as a number whose lowest byte is the first one, so
- * that the lowest bit a mask above sets is on the first byte it found: the
- * false hits come only after a true one. */
-static inline guint64
-load_word (const void *p)
-{
-  guint64 v;
-
-  memcpy (&v, p, sizeof v);
-  return GUINT64_FROM_LE (v);
-}
-
-static inline guint
-first_byte (guint64 mask)
-{
-  return __builtin_ctzll (mask) / 8;
-}
-
-static const guint8 space_byte[256] = {
-  [' '] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1,
-};
 
 static inline gboolean
 is_space (guchar c)
@@ -99,18 +63,6 @@ is_digit (guchar c)
   return c >= '0' && c <= '9';
 }
 
-static inline int
-hex_value (guchar c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 static inline void
 skip_space (Scanner *s)
 {
@@ -119,7 +71,6 @@ skip_space (Scanner *s)
 
   while (p < end && space_byte[*p])
     p++;
-  s->n_spaces += p - (s->data + s->pos);
   s->pos = p - s->data;
 }
 
@@ -410,7 +361,7 @@ aip_json_scan_full (const char       *data,
                     AipJsonItemsFunc  items_changed,
                     gpointer          user_data)
 {
-  Scanner s = { (const guchar *) data, length, 0, 0 };
+  Scanner s = { (const guchar *) data, length, 0 };
   guchar stack[AIP_JSON_MAX_DEPTH];
   guint depth = 0;
   guint item_depth = 0;
@@ -558,7 +509,6 @@ after:
       AipJsonSpan span = { item_start, s.pos };
 
       g_array_append_val (scan->items, span);
-      scan->n_spaces = s.n_spaces;
       if (items_changed != NULL)
         items_changed (scan, FALSE, user_data);
     }
@@ -651,7 +601,6 @@ key:
 
 done:
   scan->status = AIP_JSON_SCAN_OK;
-  scan->n_spaces = s.n_spaces;
   if (scan->root == AIP_JSON_ROOT_OBJECT && has_data_array)
     scan->root = AIP_JSON_ROOT_DATA_ARRAY;
   scan->offset = s.pos;
@@ -800,7 +749,7 @@ aip_json_max_depth (const char *data,
                     guint       limit,
                     gsize      *offset)
 {
-  Scanner s = { (const guchar *) data, length, 0, 0 };
+  Scanner s = { (const guchar *) data, length, 0 };
   guint depth = 0;
   guint max_depth = 0;
 
@@ -854,69 +803,4 @@ out:
     *offset = s.pos;
 
   return max_depth;
-}
-
-/**
- * aip_json_append_compact:
- * @out: where to append
- * @start: the start of strict JSON text, as aip_json_scan() accepted it
- * @end: its end
- *
- * Appends the text without the spaces between tokens: json-glib's scanner
- * takes a whole token's work for each of those, and servers often indent
- * their output. What json-glib reads from it does not change.
- */
-void
-aip_json_append_compact (GString    *out,
-                         const char *start,
-                         const char *end)
-{
-  const char *p = start;
-  char *dest;
-
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (start <= end);
-
-  g_string_set_size (out, out->len + (end - start));
-  dest = out->str + out->len - (end - start);
-
-  while (p < end)
-    {
-      char c = *p++;
-
-      if (space_byte[(guchar) c])
-        continue;
-
-      *dest++ = c;
-      if (c != '"')
-        continue;
-
-      /* A string, copied as it is, eight bytes at a time */
-      while (p < end)
-        {
-          while (end - p >= 8)
-            {
-              guint64 mask = quotes_and_backslashes (load_word (p));
-              guint n = mask != 0 ? first_byte (mask) : 8;
-
-              /* dest never passes p, so eight bytes always fit */
-              memcpy (dest, p, 8);
-              dest += n;
-              p += n;
-              if (n < 8)
-                break;
-            }
-          if (p == end)
-            break;
-
-          c = *p++;
-          *dest++ = c;
-          if (c == '"')
-            break;
-          if (c == '\\' && p < end)
-            *dest++ = *p++;
-        }
-    }
-
-  g_string_truncate (out, dest - out->str);
 }

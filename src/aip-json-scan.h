@@ -47,8 +47,6 @@ typedef struct
   AipJsonRoot        root;
   /* Where the scan stopped when the status is not OK */
   gsize              offset;
-  /* Bytes of white space between tokens, so far */
-  gsize              n_spaces;
   /* The elements of the root array or of the root object's "data" array */
   GArray            *items;
   /* Every other member value of a root object, earlier "data" members
@@ -78,8 +76,5 @@ guint aip_json_max_depth      (const char  *data,
                                gsize        length,
                                guint        limit,
                                gsize       *offset);
-void  aip_json_append_compact (GString     *out,
-                               const char  *start,
-                               const char  *end);
 
 G_END_DECLS

@@ -51,9 +51,10 @@ typedef enum
 /* What a thread parsing groups keeps from one group to the next */
 typedef struct
 {
-  GHashTable  *strings;
-  GString     *buffer;
-  AipJsonSpan *spans;
+  GHashTable     *strings;
+  GString        *buffer;
+  AipJsonStrings  taken;
+  AipJsonSpan    *spans;
 } Worker;
 
 /* The work of one document, shared by the threads parsing it. The scan
@@ -83,10 +84,6 @@ typedef struct
   char         *error_message;
   /* Which item the first of spans is: those taken are dropped */
   guint         spans_base;
-  /* Whether groups reach json-glib without the spaces between tokens:
-   * decided on the first items, as servers indent all or nothing */
-  gboolean      compact;
-  gboolean      compact_decided;
 
   /* The scanning thread's own, for parsing while it scans */
   Worker       *scanning_worker;
@@ -136,13 +133,14 @@ debug_json_error (const char *what,
 }
 
 static AipAssistant *
-assistant_from_node (JsonNode   *node,
-                     GHashTable *strings)
+assistant_from_node (JsonNode             *node,
+                     GHashTable           *strings,
+                     const AipJsonStrings *taken)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
-  return aip_assistant_new_from_json (json_node_get_object (node), strings);
+  return aip_assistant_new_from_reduced_json (json_node_get_object (node), strings, taken);
 }
 
 static JsonArray *
@@ -244,7 +242,7 @@ parse_whole (const char  *data,
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings);
+      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings, NULL);
 
       if (assistant != NULL)
         g_ptr_array_add (assistants, assistant);
@@ -256,28 +254,26 @@ parse_whole (const char  *data,
 }
 
 /* Parses spans as the elements of one array: the bytes between them are
- * commas and spaces, so only brackets need adding. */
+ * commas and spaces, so only brackets need adding. json-glib reads the
+ * text reduced: long string values are the worker's to decode. */
 static GPtrArray *
 parse_group (const char         *data,
              const AipJsonSpan  *spans,
              guint               n,
-             gboolean            compact,
-             GHashTable         *strings,
-             GString            *buffer,
+             Worker             *worker,
              guint              *n_skipped,
              GError            **error)
 {
   g_autoptr(GPtrArray) made = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  GString *buffer = worker->buffer;
   JsonArray *array;
   JsonNode *root;
 
+  aip_json_strings_reset (&worker->taken);
   g_string_truncate (buffer, 0);
   g_string_append_c (buffer, '[');
-  if (compact)
-    aip_json_append_compact (buffer, data + spans[0].start, data + spans[n - 1].end);
-  else
-    g_string_append_len (buffer, data + spans[0].start, spans[n - 1].end - spans[0].start);
+  aip_json_append_reduced (buffer, data + spans[0].start, data + spans[n - 1].end, &worker->taken);
   g_string_append_c (buffer, ']');
 
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))
@@ -296,7 +292,8 @@ parse_group (const char         *data,
   made = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings);
+      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i),
+                                                     worker->strings, &worker->taken);
 
       if (assistant != NULL)
         g_ptr_array_add (made, assistant);
@@ -335,7 +332,6 @@ take_group (Job    *job,
   guint n = job->spans->len > first ? MIN (job->spans->len - first, job->group_size) : 0;
   guint group, generation;
   guint n_skipped = 0;
-  gboolean compact;
 
   if (job->stopped)
     return TAKE_DONE;
@@ -346,11 +342,10 @@ take_group (Job    *job,
 
   group = job->next_group++;
   generation = job->generation;
-  compact = job->compact;
   memcpy (worker->spans, &g_array_index (job->spans, AipJsonSpan, first), n * sizeof *worker->spans);
   g_mutex_unlock (&job->lock);
 
-  made = parse_group (job->data, worker->spans, n, compact, worker->strings, worker->buffer, &n_skipped, &error);
+  made = parse_group (job->data, worker->spans, n, worker, &n_skipped, &error);
 
   g_mutex_lock (&job->lock);
 
@@ -388,6 +383,7 @@ worker_init (Worker *worker,
 {
   worker->strings = aip_assistant_new_string_table ();
   worker->buffer = g_string_new (NULL);
+  aip_json_strings_init (&worker->taken);
   worker->spans = g_new (AipJsonSpan, group_size);
 }
 
@@ -396,6 +392,7 @@ worker_clear (Worker *worker)
 {
   g_clear_pointer (&worker->strings, g_hash_table_unref);
   g_string_free (g_steal_pointer (&worker->buffer), TRUE);
+  aip_json_strings_clear (&worker->taken);
   g_clear_pointer (&worker->spans, g_free);
 }
 
@@ -435,16 +432,6 @@ publish (Job         *job,
   guint taken;
 
   g_mutex_lock (&job->lock);
-
-  /* Worth it past one space in sixteen bytes: then json-glib's time on
-   * spaces exceeds the cost of leaving them out */
-  if (!job->compact_decided && scan->items->len > 0)
-    {
-      const AipJsonSpan *last = &g_array_index (scan->items, AipJsonSpan, scan->items->len - 1);
-
-      job->compact = scan->n_spaces * 16 >= last->end;
-      job->compact_decided = TRUE;
-    }
 
   taken = job->next_group * job->group_size - job->spans_base;
   if (taken >= MAX_PENDING_ITEMS / 4 && taken >= job->spans->len / 2)

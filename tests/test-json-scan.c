@@ -9,6 +9,7 @@
 
 #include "aip-client-error.h"
 #include "aip-test-json.h"
+#include "aip-json-reduce.h"
 #include "aip-json-scan.h"
 #include "aip-response-private.h"
 
@@ -712,30 +713,77 @@ test_scan (void)
   }
 }
 
+/* The text json-glib reads instead: no spaces between tokens, long string
+ * values (and any that would read as starting with the mark) replaced by
+ * references to their decoded text */
 static void
-test_compact (void)
+test_reduced (void)
 {
   static const struct
   {
     const char *text;
-    const char *compact;
+    const char *reduced;
+    const char *values[3];
+    gsize       lengths[3];
   } cases[] = {
-    { "", "" },
-    { " [ 1 , 2 ]\n", "[1,2]" },
-    { "{ \"a b\" : \" c  d \" ,\n\t\"e\":[ ] }", "{\"a b\":\" c  d \",\"e\":[]}" },
-    { "[\"escaped \\\" quote , and \\\\\" , \"x\"]", "[\"escaped \\\" quote , and \\\\\",\"x\"]" },
-    { "[\"a long string with spaces that runs past eight bytes\" , \"\\u0022 \\\\ \\\" 1234567890\"]",
-      "[\"a long string with spaces that runs past eight bytes\",\"\\u0022 \\\\ \\\" 1234567890\"]" },
-    { "[\"é Я 😀 in text \"  ,  true , null ]", "[\"é Я 😀 in text \",true,null]" },
+    { "", "", { NULL } },
+    { " [ 1 , 2 ]\n", "[1,2]", { NULL } },
+    { "{ \"a b\" : \" c  d \" ,\n\t\"e\":[ ] }", "{\"a b\":\" c  d \",\"e\":[]}", { NULL } },
+    { "[\"0123456789abcde\", \"0123456789abcdef\"]", "[\"0123456789abcde\",\"\x7f" "0\"]",
+      { "0123456789abcdef" }, { 16 } },
+    { "{ \"a member name longer than sixteen bytes\" : \"x\" }",
+      "{\"a member name longer than sixteen bytes\":\"x\"}", { NULL } },
+    { "{\"one more long member name here\"\n:\n\"and a long value for it\"}",
+      "{\"one more long member name here\":\"\x7f" "0\"}", { "and a long value for it" }, { 23 } },
+    { "[\"escaped \\\" quote , and \\\\ \\/ \\b\\f\\n\\r\\t end\"]", "[\"\x7f" "0\"]",
+      { "escaped \" quote , and \\ / \b\f\n\r\t end" }, { 35 } },
+    { "[\"\\u00e9\\u042F \\ud83d\\ude00 and some more\"]", "[\"\x7f" "0\"]",
+      { "é\xd0\xaf 😀 and some more" }, { 23 } },
+    { "[\"before\\u0000after the end of it\"]", "[\"\x7f" "0\"]", { "before" }, { 6 } },
+    { "[\"\x7f\", \"\\u007fx\", \"\\u007F\", \"\\u007e\"]",
+      "[\"\x7f" "0\",\"\x7f" "1\",\"\x7f" "2\",\"\\u007e\"]",
+      { "\x7f", "\x7fx", "\x7f" }, { 1, 2, 1 } },
+    { "{\"v\": {\"k\": [\"a long string in an array\", {\"n\": \"another long string\"}]}}",
+      "{\"v\":{\"k\":[\"\x7f" "0\",{\"n\":\"\x7f" "1\"}]}}",
+      { "a long string in an array", "another long string" }, { 25, 19 } },
+    { "[ \"é Я 😀 in text \"  ,  true , null ]", "[\"\x7f" "0\",true,null]",
+      { "é Я 😀 in text " }, { 19 } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GString) out = g_string_new ("<");
+      AipJsonStrings taken;
+      guint n_values = 0;
 
-      aip_json_append_compact (out, cases[i].text, cases[i].text + strlen (cases[i].text));
-      g_assert_cmpstr (out->str + 1, ==, cases[i].compact);
+      aip_json_strings_init (&taken);
+      aip_json_append_reduced (out, cases[i].text, cases[i].text + strlen (cases[i].text), &taken);
       g_assert_cmpint (out->str[0], ==, '<');
+      g_assert_cmpstr (out->str + 1, ==, cases[i].reduced);
+
+      while (n_values < G_N_ELEMENTS (cases[i].values) && cases[i].values[n_values] != NULL)
+        n_values++;
+      g_assert_cmpuint (taken.values->len, ==, n_values);
+
+      for (guint v = 0; v < n_values; v++)
+        {
+          g_autofree char *reference = g_strdup_printf ("\x7f%u", v);
+          gsize length = 0;
+          const char *value = aip_json_strings_resolve (&taken, reference, &length);
+
+          g_assert_cmpstr (value, ==, cases[i].values[v]);
+          g_assert_cmpuint (length, ==, cases[i].lengths[v]);
+        }
+
+      /* Anything else is itself */
+      g_assert_cmpstr (aip_json_strings_resolve (&taken, "plain", NULL), ==, "plain");
+      g_assert_null (aip_json_strings_resolve (&taken, NULL, NULL));
+      g_assert_cmpstr (aip_json_strings_resolve (NULL, "\x7f" "0", NULL), ==, "\x7f" "0");
+
+      /* A reset keeps nothing */
+      aip_json_strings_reset (&taken);
+      g_assert_cmpuint (taken.values->len, ==, 0);
+      aip_json_strings_clear (&taken);
     }
 }
 
@@ -746,7 +794,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/json-scan/scan", test_scan);
-  g_test_add_func ("/json-scan/compact", test_compact);
+  g_test_add_func ("/json-scan/reduced", test_reduced);
   g_test_add_func ("/json-scan/fixtures", test_fixtures);
   g_test_add_func ("/json-scan/documents", test_documents);
   g_test_add_func ("/json-scan/depth", test_depth);
