@@ -103,6 +103,14 @@ static const char * const field_names[N_FIELDS] = {
   "is_webhook_active", "created_at", "updated_at",
 };
 
+/* The fields read as text, which aip_json_append_reduced() may take out of
+ * the items: in the order of aip_assistant_get_text_members() */
+static const Field text_fields[] = {
+  FIELD_NAME, FIELD_TYPE, FIELD_MODE, FIELD_STATUS, FIELD_TIMEZONE,
+  FIELD_INITIAL_MESSAGE, FIELD_SYSTEM_PROMPT, FIELD_WEBHOOK_URL,
+  FIELD_CREATED_AT, FIELD_UPDATED_AT,
+};
+
 /* A piece of text on its way into the assistant's block */
 typedef struct
 {
@@ -114,8 +122,10 @@ typedef struct
 typedef struct
 {
   JsonNode             *nodes[N_FIELDS];
-  /* What the strings json-glib read may stand for */
+  /* What the strings json-glib read may stand for, and the members taken
+   * out of this item, which is the item-th of its text */
   const AipJsonStrings *taken;
+  guint                 item;
   /* Texts made for this assistant only: repaired strings, values as text */
   GPtrArray            *scratch;
 } Reader;
@@ -125,7 +135,8 @@ typedef struct
 static void
 reader_init (Reader               *reader,
              JsonObject           *object,
-             const AipJsonStrings *taken)
+             const AipJsonStrings *taken,
+             guint                 item)
 {
   JsonObjectIter iter;
   const char *name;
@@ -133,6 +144,7 @@ reader_init (Reader               *reader,
 
   memset (reader, 0, sizeof *reader);
   reader->taken = taken;
+  reader->item = item;
 
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &node))
@@ -241,6 +253,23 @@ static Piece
 read_string (Reader *reader,
              Field   field)
 {
+  if (reader->taken != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+        {
+          const char *text;
+          gsize length;
+
+          if (text_fields[i] != field)
+            continue;
+
+          text = aip_json_strings_get_member (reader->taken, reader->item, i, &length);
+          if (text != NULL)
+            return piece_from_text_len (reader, text, length);
+          break;
+        }
+    }
+
   return node_piece (reader, reader->nodes[field]);
 }
 
@@ -999,17 +1028,42 @@ AipAssistant *
 aip_assistant_new_from_json (JsonObject *object,
                              GHashTable *strings)
 {
-  return aip_assistant_new_from_reduced_json (object, strings, NULL);
+  return aip_assistant_new_from_reduced_json (object, strings, NULL, 0);
+}
+
+/**
+ * aip_assistant_get_text_members:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the names of the
+ *   members read as text, which aip_json_append_reduced() may take out of
+ *   the items for aip_assistant_new_from_reduced_json()
+ */
+const char * const *
+aip_assistant_get_text_members (void)
+{
+  static const char *names[G_N_ELEMENTS (text_fields) + 1];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+        names[i] = field_names[text_fields[i]];
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return names;
 }
 
 /**
  * aip_assistant_new_from_reduced_json:
  * @object: one item, as json-glib read it from aip_json_append_reduced()
  * @strings: (nullable): as for aip_assistant_new_from_json()
- * @taken: (nullable): the string values that text refers to
+ * @taken: (nullable): the values taken out of that text, set up with
+ *   aip_assistant_get_text_members()
+ * @item: the position of the item in that text
  *
  * Does what aip_assistant_new_from_json() does, with the strings of
- * @object resolved through @taken.
+ * @object resolved through @taken and the members taken out of it added.
  *
  * Returns: (transfer full) (nullable): the assistant, or %NULL when the item
  *   has no usable id
@@ -1017,7 +1071,8 @@ aip_assistant_new_from_json (JsonObject *object,
 AipAssistant *
 aip_assistant_new_from_reduced_json (JsonObject           *object,
                                      GHashTable           *strings,
-                                     const AipJsonStrings *taken)
+                                     const AipJsonStrings *taken,
+                                     guint                 item)
 {
   g_autoptr(GString) variables_json = NULL;
   g_autoptr(GTimeZone) utc = NULL;
@@ -1041,7 +1096,7 @@ aip_assistant_new_from_reduced_json (JsonObject           *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  reader_init (&reader, object, taken);
+  reader_init (&reader, object, taken, item);
 
   if (!read_id (&reader, reader.nodes[FIELD_ID], &id))
     return NULL;

@@ -20,12 +20,15 @@ G_DECLARE_FINAL_TYPE (AipAssistant, aip_assistant, AIP, ASSISTANT, GObject)
  * strings of digits. */
 #define AIP_ASSISTANT_NO_ID ((gint64) -1)
 
-GHashTable   *aip_assistant_new_string_table    (void);
-AipAssistant *aip_assistant_new_from_json       (JsonObject    *object,
-                                                 GHashTable    *strings);
-AipAssistant *aip_assistant_new_from_reduced_json (JsonObject           *object,
-                                                   GHashTable           *strings,
-                                                   const AipJsonStrings *taken);
+GHashTable         *aip_assistant_new_string_table      (void);
+AipAssistant       *aip_assistant_new_from_json         (JsonObject           *object,
+                                                         GHashTable           *strings);
+const char * const *aip_assistant_get_text_members      (void);
+AipAssistant       *aip_assistant_new_from_reduced_json (JsonObject           *object,
+                                                         GHashTable           *strings,
+                                                         const AipJsonStrings *taken,
+                                                         guint                 item);
+
 gint64        aip_assistant_get_id              (AipAssistant  *self);
 gint64        aip_assistant_get_user_id         (AipAssistant  *self);
 const char   *aip_assistant_get_name            (AipAssistant  *self);

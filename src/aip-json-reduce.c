@@ -33,11 +33,31 @@ typedef struct
   gsize length;
 } Value;
 
+/**
+ * aip_json_strings_init:
+ * @self: the values to set up
+ * @members: (nullable) (array zero-terminated=1): names of members to take
+ *   out of the objects that are items of a text, when their values are
+ *   strings; at most %AIP_JSON_MAX_MEMBERS, kept by reference
+ */
 void
-aip_json_strings_init (AipJsonStrings *self)
+aip_json_strings_init (AipJsonStrings     *self,
+                       const char * const *members)
 {
+  static const char * const none[] = { NULL };
+
+  memset (self, 0, sizeof *self);
   self->text = g_string_new (NULL);
   self->values = g_array_new (FALSE, FALSE, sizeof (Value));
+  self->items = g_array_new (FALSE, FALSE, sizeof (gint32));
+  self->members = members != NULL ? members : none;
+
+  while (self->members[self->n_members] != NULL)
+    {
+      g_return_if_fail (self->n_members < AIP_JSON_MAX_MEMBERS);
+      self->member_lengths[self->n_members] = strlen (self->members[self->n_members]);
+      self->n_members++;
+    }
 }
 
 void
@@ -46,6 +66,7 @@ aip_json_strings_clear (AipJsonStrings *self)
   if (self->text != NULL)
     g_string_free (g_steal_pointer (&self->text), TRUE);
   g_clear_pointer (&self->values, g_array_unref);
+  g_clear_pointer (&self->items, g_array_unref);
 }
 
 /* Forgets the values, keeping the memory for the next text */
@@ -54,6 +75,51 @@ aip_json_strings_reset (AipJsonStrings *self)
 {
   g_string_truncate (self->text, 0);
   g_array_set_size (self->values, 0);
+  g_array_set_size (self->items, 0);
+}
+
+static const char *
+get_value (const AipJsonStrings *self,
+           guint                 index,
+           gsize                *length)
+{
+  const Value *value = &g_array_index (self->values, Value, index);
+
+  if (length != NULL)
+    *length = value->length;
+
+  return self->text->str + value->offset;
+}
+
+/**
+ * aip_json_strings_get_member:
+ * @self: the values taken out of the text json-glib read
+ * @item: the position of an item in the text
+ * @member: the position of a name in the members @self was set up with
+ * @length: (out) (optional): the length of what is returned
+ *
+ * Returns: (nullable): the string value of that member, when it was taken
+ *   out of the item; %NULL when the item has it still, or not at all
+ */
+const char *
+aip_json_strings_get_member (const AipJsonStrings *self,
+                             guint                 item,
+                             guint                 member,
+                             gsize                *length)
+{
+  gint32 index;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (member < self->n_members, NULL);
+
+  if ((gsize) item * self->n_members >= self->items->len)
+    return NULL;
+
+  index = g_array_index (self->items, gint32, item * self->n_members + member);
+  if (index < 0)
+    return NULL;
+
+  return get_value (self, index, length);
 }
 
 /**
@@ -70,7 +136,6 @@ aip_json_strings_resolve (const AipJsonStrings *self,
                           const char           *text,
                           gsize                *length)
 {
-  const Value *value;
   guint64 index = 0;
   const char *p;
 
@@ -87,11 +152,7 @@ aip_json_strings_resolve (const AipJsonStrings *self,
       goto itself;
     }
 
-  value = &g_array_index (self->values, Value, index);
-  if (length != NULL)
-    *length = value->length;
-
-  return self->text->str + value->offset;
+  return get_value (self, index, length);
 
 itself:
   if (length != NULL && text != NULL)
@@ -255,18 +316,80 @@ write_reference (char  *dest,
   return dest;
 }
 
+static gint
+find_member (const AipJsonStrings *strings,
+             const char           *name,
+             gsize                 length)
+{
+  for (guint i = 0; i < strings->n_members; i++)
+    if (strings->member_lengths[i] == length && memcmp (strings->members[i], name, length) == 0)
+      return i;
+
+  return -1;
+}
+
+static const char *
+skip_spaces (const char *p,
+             const char *end)
+{
+  while (p < end && space_byte[(guchar) *p])
+    p++;
+
+  return p;
+}
+
+/* Where the text is written to, always with room for the rest of the
+ * input as it is */
+typedef struct
+{
+  GString *out;
+  char    *dest;
+  char    *limit;
+} Output;
+
+static void
+make_room (Output *output,
+           gsize   needed)
+{
+  gsize used;
+
+  if ((gsize) (output->limit - output->dest) >= needed)
+    return;
+
+  used = output->dest - output->out->str;
+  g_string_set_size (output->out, used + needed);
+  output->dest = output->out->str + used;
+  output->limit = output->out->str + output->out->len;
+}
+
+/* Where the walk was when an item object started, to walk it again */
+typedef struct
+{
+  const char *input;
+  gsize       output;
+  guint       n_values;
+  gsize       text_length;
+} Mark;
+
 /**
  * aip_json_append_reduced:
  * @out: where to append
- * @start: the start of strict JSON text, as aip_json_scan() accepted it
+ * @start: the start of strict JSON text, as aip_json_scan() accepted it: a
+ *   sequence of values separated by commas, the items
  * @end: its end
  * @strings: where the values taken out go
  *
  * Appends the text without the spaces between tokens, which json-glib's
  * scanner takes a whole token's work for, and with long string values
- * replaced by references into @strings. Member names stay. What json-glib
- * reads from the result, with each string passed through
- * aip_json_strings_resolve(), is what it reads from the text.
+ * replaced by references into @strings. Members of items that are objects
+ * whose names @strings was set up with leave the text altogether when
+ * their values are strings, unless the object has such a name twice or a
+ * name with an escape (which json-glib might read as one of them): then
+ * that object keeps all its members. Other member names stay.
+ *
+ * What json-glib reads from the result, with each string passed through
+ * aip_json_strings_resolve() and the members taken added back from
+ * aip_json_strings_get_member(), is what it reads from the text.
  */
 void
 aip_json_append_reduced (GString        *out,
@@ -274,64 +397,163 @@ aip_json_append_reduced (GString        *out,
                          const char     *end,
                          AipJsonStrings *strings)
 {
+  Output output;
   const char *p = start;
-  gsize base;
-  char *dest;
-  char *limit;
+  guint depth = 0;
+  gboolean expect_item = TRUE;
+  /* Whether the current item is an object, and members may leave it */
+  gboolean object_item = FALSE;
+  gboolean taking = FALSE;
+  /* Set to walk an object again after a name that stops the taking */
+  gboolean keep_all = FALSE;
+  /* The members of strings->members seen in the current object */
+  guint32 seen = 0;
+  guint n_kept = 0;
+  guint item = 0;
+  Mark mark = { 0 };
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (start <= end);
   g_return_if_fail (strings != NULL);
 
-  base = out->len;
-  g_string_set_size (out, base + (end - start));
-  dest = out->str + base;
-  limit = out->str + out->len;
+  output.out = out;
+  g_string_set_size (out, out->len + (end - start));
+  output.dest = out->str + out->len - (end - start);
+  output.limit = out->str + out->len;
 
   while (p < end)
     {
       const char *content, *close, *after;
       gboolean escaped = FALSE;
+      gint member = -1;
       char c = *p++;
 
       if (space_byte[(guchar) c])
         continue;
-      if (c != '"')
+
+      if (depth == 0 && expect_item && c != ',')
         {
-          *dest++ = c;
+          expect_item = FALSE;
+          item = strings->items->len / MAX (strings->n_members, 1);
+          for (guint i = 0; i < strings->n_members; i++)
+            {
+              gint32 none = -1;
+
+              g_array_append_val (strings->items, none);
+            }
+
+          object_item = c == '{';
+          taking = object_item && !keep_all && strings->n_members > 0;
+          keep_all = FALSE;
+          seen = 0;
+          n_kept = 0;
+          mark.input = p - 1;
+          mark.output = output.dest - out->str;
+          mark.n_values = strings->values->len;
+          mark.text_length = strings->text->len;
+        }
+
+      switch (c)
+        {
+        case '{':
+        case '[':
+          depth++;
+          *output.dest++ = c;
+          continue;
+
+        case '}':
+        case ']':
+          depth--;
+          *output.dest++ = c;
+          continue;
+
+        case ',':
+          if (depth == 0)
+            expect_item = TRUE;
+          /* Between the members of an item object, a comma goes before
+           * each member that stays instead */
+          else if (depth == 1 && object_item)
+            continue;
+          *output.dest++ = c;
+          continue;
+
+        case '"':
+          break;
+
+        default:
+          *output.dest++ = c;
           continue;
         }
 
       content = p;
       close = string_end (content, end, &escaped);
       p = close < end ? close + 1 : end;
+      after = skip_spaces (p, end);
 
-      after = p;
-      while (after < end && space_byte[(guchar) *after])
-        after++;
-
-      if ((after < end && *after == ':') ||
-          (close - content < MIN_TAKEN_LENGTH && !starts_with_mark (content, close)))
+      if (after < end && *after == ':')
         {
-          /* A member name, or a value cheaper left in */
-          *dest++ = '"';
-          memcpy (dest, content, p - content);
-          dest += p - content;
+          if (depth == 1 && object_item)
+            {
+              if (taking)
+                {
+                  member = escaped ? -2 : find_member (strings, content, close - content);
+                  if (member == -2 || (member >= 0 && (seen & (1u << member)) != 0))
+                    {
+                      /* Walk the object again, taking nothing */
+                      output.dest = out->str + mark.output;
+                      g_array_set_size (strings->values, mark.n_values);
+                      g_string_truncate (strings->text, mark.text_length);
+                      g_array_set_size (strings->items, item * strings->n_members);
+                      p = mark.input;
+                      depth = 0;
+                      expect_item = TRUE;
+                      keep_all = TRUE;
+                      continue;
+                    }
+                  if (member >= 0)
+                    seen |= 1u << member;
+                }
+
+              if (member >= 0)
+                {
+                  const char *value = skip_spaces (after + 1, end);
+
+                  if (value < end && *value == '"')
+                    {
+                      gboolean value_escaped = FALSE;
+                      const char *value_close = string_end (value + 1, end, &value_escaped);
+                      guint index = take (strings, value + 1, value_close, value_escaped);
+
+                      g_array_index (strings->items, gint32, item * strings->n_members + member) = index;
+                      p = value_close < end ? value_close + 1 : end;
+                      continue;
+                    }
+                }
+
+              if (n_kept++ > 0)
+                *output.dest++ = ',';
+            }
+
+          /* A member name stays as it is */
+          *output.dest++ = '"';
+          memcpy (output.dest, content, p - content);
+          output.dest += p - content;
           continue;
         }
 
-      /* The rest of the text must still fit after the reference: only a
-       * short value taken for its mark makes the text longer */
-      if ((gsize) (limit - dest) < (gsize) (end - p) + MAX_REFERENCE_LENGTH)
+      if (close - content < MIN_TAKEN_LENGTH && !starts_with_mark (content, close))
         {
-          gsize used = dest - out->str;
-
-          g_string_set_size (out, used + (end - p) + MAX_REFERENCE_LENGTH);
-          dest = out->str + used;
-          limit = out->str + out->len;
+          /* A value cheaper left in */
+          *output.dest++ = '"';
+          memcpy (output.dest, content, p - content);
+          output.dest += p - content;
+          continue;
         }
-      dest = write_reference (dest, take (strings, content, close, escaped));
+
+      /* Only a short value taken for its mark makes the text longer */
+      make_room (&output, (end - p) + MAX_REFERENCE_LENGTH);
+      output.dest = write_reference (output.dest, take (strings, content, close, escaped));
     }
 
-  g_string_truncate (out, dest - out->str);
+  g_string_truncate (out, output.dest - out->str);
 }

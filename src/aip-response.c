@@ -135,12 +135,13 @@ debug_json_error (const char *what,
 static AipAssistant *
 assistant_from_node (JsonNode             *node,
                      GHashTable           *strings,
-                     const AipJsonStrings *taken)
+                     const AipJsonStrings *taken,
+                     guint                 item)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
-  return aip_assistant_new_from_reduced_json (json_node_get_object (node), strings, taken);
+  return aip_assistant_new_from_reduced_json (json_node_get_object (node), strings, taken, item);
 }
 
 static JsonArray *
@@ -242,7 +243,7 @@ parse_whole (const char  *data,
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings, NULL);
+      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings, NULL, 0);
 
       if (assistant != NULL)
         g_ptr_array_add (assistants, assistant);
@@ -255,7 +256,9 @@ parse_whole (const char  *data,
 
 /* Parses spans as the elements of one array: the bytes between them are
  * commas and spaces, so only brackets need adding. json-glib reads the
- * text reduced: long string values are the worker's to decode. */
+ * text reduced: the assistants' text members and long string values are
+ * the worker's to decode, json-glib's scanner being slow on strings and
+ * its tree costly for each member. */
 static GPtrArray *
 parse_group (const char         *data,
              const AipJsonSpan  *spans,
@@ -293,7 +296,7 @@ parse_group (const char         *data,
   for (guint i = 0; i < n; i++)
     {
       AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i),
-                                                     worker->strings, &worker->taken);
+                                                     worker->strings, &worker->taken, i);
 
       if (assistant != NULL)
         g_ptr_array_add (made, assistant);
@@ -383,7 +386,7 @@ worker_init (Worker *worker,
 {
   worker->strings = aip_assistant_new_string_table ();
   worker->buffer = g_string_new (NULL);
-  aip_json_strings_init (&worker->taken);
+  aip_json_strings_init (&worker->taken, aip_assistant_get_text_members ());
   worker->spans = g_new (AipJsonSpan, group_size);
 }
 

@@ -156,6 +156,23 @@ static const struct
   { "[{\"id\": 1, \"name\": \"\\uzzzz\"}]", TRUE },
   { "[{\"id\": 1, \"name\": \"\\q\\101\"}]", TRUE },
   { "[{\"id\": 1, \"name\": \"raw\ttab\nnewline\"}]", TRUE },
+  /* Text members the worker takes out of the items, and when it must not */
+  { "[{\"id\": 1, \"name\": \"first name of the two\", \"name\": \"second\"}, {\"id\": 2, \"name\": \"kept\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"a name long enough to be taken\", \"name\": 5}, {\"id\": 2}]", TRUE },
+  { "[{\"id\": 1, \"status\": null, \"status\": \"active\"}, {\"id\": 2, \"status\": \"inactive\"}]", TRUE },
+  { "[{\"id\": 1, \"n\\u0061me\": \"escaped\", \"name\": \"plain and long enough\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"plain and long enough\", \"n\\u0061me\": \"escaped\"}, {\"id\": 2, \"name\": \"x\"}]", TRUE },
+  { "[{\"id\": 1, \"mode\\u0000\": \"pipeline\", \"mode\": \"multimodal\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": null, \"type\": 3, \"mode\": [\"a\"], \"status\": {\"s\": 1}, \"timezone\": true}]", TRUE },
+  { "[{\"name\": \"only taken members\", \"type\": \"outbound\"}, {\"id\": 2, \"name\": \"after\"}]", TRUE },
+  { "[[{\"id\": 1, \"name\": \"in an array item\"}], {\"id\": 2, \"variables\": {\"name\": \"a variable called name\", \"status\": \"x\"}}]", TRUE },
+  { "[{\"id\": \"000000000000000000042\", \"created_at\": \"2025-07-15T14:32:15.000000Z\", \"updated_at\": \"2025-08-02 09:18:42\"}]", TRUE },
+  { "[{\"id\": 1, \"timezone\": \"\\u007fAmerica/New_York\", \"name\": \"\x7f" "0\", \"type\": \"\x7f\"}]", TRUE },
+  { "[{\"id\": 1, \"initial_message\": \"Hi\\u0000 the rest is gone\", \"system_prompt\": \"line\\nline\\t\\\"quoted\\\" \\\\ \\/ \\ud83d\\ude00\"}]", TRUE },
+  { "[{\"id\": 1, \"webhook_url\": \"https://hooks.example.com/a\", \"is_webhook_active\": true, \"webhook_url\": null}]", TRUE },
+  { "[ { \"name\" : \"spaces around a taken member\" , \"id\" : 1 , \"type\" :\n\"outbound\" } ]", TRUE },
+  { "[{\"id\": 1, \"name\": \"a\"}, {\"id\": 2, \"name\": \"b\", \"name\": \"c\"}, {\"id\": 3, \"name\": \"d\"}, {\"id\": 4, \"n\\u0061me\": \"e\"}, {\"id\": 5, \"name\": \"f\"}]", TRUE },
+  { "[{\"id\": 1, \"name\": \"a long name before a broken item\"}, {\"id\": 2, \"name\": \"b\", \"name\": x}]", FALSE },
   /* Whitespace everywhere */
   { " \r\n\t[ \n {\n\"id\"\t:\r1 , \"name\" :\"x\" }\n,\t{ \"id\" : 2 }\r\n]\n\n ", TRUE },
   { "{ \"data\" :\n[\n{\"id\":1}\n]\n}\n", TRUE },
@@ -756,7 +773,7 @@ test_reduced (void)
       AipJsonStrings taken;
       guint n_values = 0;
 
-      aip_json_strings_init (&taken);
+      aip_json_strings_init (&taken, NULL);
       aip_json_append_reduced (out, cases[i].text, cases[i].text + strlen (cases[i].text), &taken);
       g_assert_cmpint (out->str[0], ==, '<');
       g_assert_cmpstr (out->str + 1, ==, cases[i].reduced);
@@ -787,6 +804,48 @@ test_reduced (void)
     }
 }
 
+/* Members with the given names leave objects that are items, when their
+ * values are strings and no name of theirs is there twice or escaped */
+static void
+test_reduced_members (void)
+{
+  static const char * const members[] = { "name", "type", NULL };
+  static const char text[] =
+    "{\"id\": 1, \"name\": \"Ann\", \"type\": \"outbound\", \"x\": \"y\"} ,\n"
+    "[{\"name\": \"in an array\"}], {\"name\": \"b\", \"name\": \"c\"}, 5,"
+    "{\"type\": 1, \"name\": \"d\", \"v\": {\"name\": \"inner\"}}, {\"n\\u0061me\": \"e\", \"type\": \"t\"},"
+    "{\"name\": \"\\u00e9\\n\"}";
+  g_autoptr(GString) out = g_string_new (NULL);
+  AipJsonStrings taken;
+  gsize length = 0;
+
+  aip_json_strings_init (&taken, members);
+  aip_json_append_reduced (out, text, text + strlen (text), &taken);
+
+  g_assert_cmpstr (out->str, ==,
+                   "{\"id\":1,\"x\":\"y\"},"
+                   "[{\"name\":\"in an array\"}],{\"name\":\"b\",\"name\":\"c\"},5,"
+                   "{\"type\":1,\"v\":{\"name\":\"inner\"}},{\"n\\u0061me\":\"e\",\"type\":\"t\"},"
+                   "{}");
+
+  g_assert_cmpstr (aip_json_strings_get_member (&taken, 0, 0, &length), ==, "Ann");
+  g_assert_cmpuint (length, ==, 3);
+  g_assert_cmpstr (aip_json_strings_get_member (&taken, 0, 1, NULL), ==, "outbound");
+  g_assert_null (aip_json_strings_get_member (&taken, 1, 0, NULL));
+  g_assert_null (aip_json_strings_get_member (&taken, 2, 0, NULL));
+  g_assert_null (aip_json_strings_get_member (&taken, 3, 0, NULL));
+  g_assert_cmpstr (aip_json_strings_get_member (&taken, 4, 0, NULL), ==, "d");
+  g_assert_null (aip_json_strings_get_member (&taken, 4, 1, NULL));
+  g_assert_null (aip_json_strings_get_member (&taken, 5, 0, NULL));
+  g_assert_null (aip_json_strings_get_member (&taken, 5, 1, NULL));
+  g_assert_cmpstr (aip_json_strings_get_member (&taken, 6, 0, &length), ==, "é\n");
+  g_assert_cmpuint (length, ==, 3);
+  /* Past the last item */
+  g_assert_null (aip_json_strings_get_member (&taken, 7, 0, NULL));
+
+  aip_json_strings_clear (&taken);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +854,7 @@ main (int   argc,
 
   g_test_add_func ("/json-scan/scan", test_scan);
   g_test_add_func ("/json-scan/reduced", test_reduced);
+  g_test_add_func ("/json-scan/reduced-members", test_reduced_members);
   g_test_add_func ("/json-scan/fixtures", test_fixtures);
   g_test_add_func ("/json-scan/documents", test_documents);
   g_test_add_func ("/json-scan/depth", test_depth);
