@@ -34,6 +34,8 @@ struct _AipAccount
   GDateTime       *updated_at;
   GError          *error;
   GCancellable    *refresh_cancellable;
+  /* The comparison of a fetched list with the seen one */
+  GCancellable    *changes_cancellable;
   GPtrArray       *to_release;
   AipCache        *cache;
   GCancellable    *cache_cancellable;
@@ -193,6 +195,30 @@ cache_written_cb (GObject      *object,
     g_debug ("Could not write the offline copy: %s", error->message);
 }
 
+static void
+changes_updated_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  AipAccount *self;
+
+  /* Cancelled when the account goes or signs out: self may be gone. */
+  if (!aip_changes_update_finish (AIP_CHANGES (object), result, &error))
+    return;
+
+  self = AIP_ACCOUNT (user_data);
+  g_signal_emit (self, signals [CHANGES_FOUND], 0);
+}
+
+static void
+cancel_changes (AipAccount *self)
+{
+  if (self->changes_cancellable != NULL)
+    g_cancellable_cancel (self->changes_cancellable);
+  g_clear_object (&self->changes_cancellable);
+}
+
 /* Everything that follows a good answer from the server, for a refresh and
  * for a sign-in alike. */
 static void
@@ -200,7 +226,6 @@ adopt_fetched (AipAccount  *self,
                AipResponse *response)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gboolean found;
 
   g_object_freeze_notify (G_OBJECT (self));
   adopt_response (self, response, now);
@@ -211,11 +236,13 @@ adopt_fetched (AipAccount  *self,
     aip_cache_write_async (self->cache, aip_response_get_body (response),
                            self->cache_cancellable, cache_written_cb, NULL);
 
-  found = aip_changes_update (self->changes, G_LIST_MODEL (self->assistants));
+  /* Comparing 100,000 assistants takes longer than a frame */
+  cancel_changes (self);
+  self->changes_cancellable = g_cancellable_new ();
+  aip_changes_update_async (self->changes, aip_response_get_assistants (response),
+                            self->changes_cancellable, changes_updated_cb, self);
 
   g_signal_emit (self, signals [RESPONSE_RECEIVED], 0, response);
-  if (found)
-    g_signal_emit (self, signals [CHANGES_FOUND], 0);
 }
 
 static void
@@ -270,6 +297,7 @@ forget_data (AipAccount *self)
   g_object_freeze_notify (G_OBJECT (self));
 
   cancel_refresh (self);
+  cancel_changes (self);
   replace_assistants (self, NULL);
   set_updated_at (self, NULL);
   set_error (self, NULL);
@@ -349,6 +377,7 @@ aip_account_dispose (GObject *object)
   if (self->refresh_cancellable != NULL)
     g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  cancel_changes (self);
   g_cancellable_cancel (self->cache_cancellable);
   g_clear_object (&self->cache_cancellable);
   g_clear_object (&self->cache);

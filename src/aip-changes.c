@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "aip-changes.h"
 
@@ -30,7 +31,24 @@ struct _AipChanges
   guint       n_new;
   guint       n_changed;
   guint       n_removed;
+
+  /* Bumped whenever the baseline or the latest list changes here, so that
+   * a comparison made meanwhile in a worker is not taken */
+  guint       generation;
 };
+
+/* What a comparison of the baseline with the latest list finds. Made from
+ * tables nobody changes once they are built, so that it can run in a
+ * worker thread for large lists. */
+typedef struct
+{
+  GPtrArray  *entries;
+  GHashTable *entries_by_id;
+  guint       n_new;
+  guint       n_changed;
+  guint       n_removed;
+  gboolean    news;
+} Comparison;
 
 G_DEFINE_BOXED_TYPE (AipChange, aip_change, aip_change_copy, aip_change_free)
 G_DEFINE_FINAL_TYPE (AipChanges, aip_changes, G_TYPE_OBJECT)
@@ -95,20 +113,30 @@ change_new (AipAssistant  *assistant,
   return change;
 }
 
-/* Indexes a list by id; a repeated id keeps its first assistant. */
-static void
-index_list (GListModel  *model,
-            GHashTable **table,
-            GPtrArray  **order)
+static GPtrArray *
+list_items (GListModel *model)
 {
   guint n_items = g_list_model_get_n_items (model);
-
-  *table = id_table_new ();
-  *order = g_ptr_array_new_full (n_items, g_object_unref);
+  GPtrArray *items = g_ptr_array_new_full (n_items, g_object_unref);
 
   for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  return items;
+}
+
+/* Indexes assistants by id; a repeated id keeps its first assistant. */
+static void
+index_items (GPtrArray   *items,
+             GHashTable **table,
+             GPtrArray  **order)
+{
+  *table = id_table_new ();
+  *order = g_ptr_array_new_full (items->len, g_object_unref);
+
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(AipAssistant) assistant = g_list_model_get_item (model, i);
+      AipAssistant *assistant = g_ptr_array_index (items, i);
       gint64 id = aip_assistant_get_id (assistant);
 
       if (g_hash_table_contains (*table, &id))
@@ -117,6 +145,16 @@ index_list (GListModel  *model,
       g_hash_table_insert (*table, g_memdup2 (&id, sizeof id), g_object_ref (assistant));
       g_ptr_array_add (*order, g_object_ref (assistant));
     }
+}
+
+static void
+index_list (GListModel  *model,
+            GHashTable **table,
+            GPtrArray  **order)
+{
+  g_autoptr(GPtrArray) items = list_items (model);
+
+  index_items (items, table, order);
 }
 
 /* Variables are a JSON object: the same names with the same values in
@@ -176,13 +214,14 @@ same_date (GDateTime *a,
  * previous one did not: an assistant newly listed, listed differently, or
  * changed again since the last refresh. */
 static gboolean
-has_news (AipChanges *self,
-          GHashTable *old_entries_by_id,
-          GHashTable *old_latest)
+has_news (const Comparison *comparison,
+          GHashTable       *latest,
+          GHashTable       *old_entries_by_id,
+          GHashTable       *old_latest)
 {
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0; i < comparison->entries->len; i++)
     {
-      AipChange *change = g_ptr_array_index (self->entries, i);
+      AipChange *change = g_ptr_array_index (comparison->entries, i);
       AipChange *old = old_entries_by_id != NULL ?
                        g_hash_table_lookup (old_entries_by_id, &change->id) : NULL;
       AipAssistant *before;
@@ -195,7 +234,7 @@ has_news (AipChanges *self,
         continue;
 
       before = old_latest != NULL ? g_hash_table_lookup (old_latest, &change->id) : NULL;
-      now = g_hash_table_lookup (self->latest, &change->id);
+      now = g_hash_table_lookup (latest, &change->id);
       if (before == NULL || aip_assistant_compare_fields (before, now) != 0)
         return TRUE;
     }
@@ -230,29 +269,28 @@ set_counts (AipChanges *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CHANGES]);
 }
 
-/* Compares the baseline with the latest list; returns whether that brought
- * news. */
-static gboolean
-recompute (AipChanges *self,
-           GHashTable *old_latest)
+/* Compares a baseline with a latest list, either of which may be missing;
+ * news are against the entries and latest list of the comparison before. */
+static void
+compare_lists (GHashTable *baseline,
+               GPtrArray  *baseline_order,
+               GHashTable *latest,
+               GPtrArray  *latest_order,
+               GHashTable *old_entries_by_id,
+               GHashTable *old_latest,
+               Comparison *comparison)
 {
-  g_autoptr(GPtrArray) old_entries = g_steal_pointer (&self->entries);
-  g_autoptr(GHashTable) old_entries_by_id = g_steal_pointer (&self->entries_by_id);
-  guint n_new = 0;
-  guint n_changed = 0;
-  guint n_removed = 0;
-  gboolean news;
+  memset (comparison, 0, sizeof *comparison);
+  comparison->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aip_change_free);
+  comparison->entries_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aip_change_free);
-  self->entries_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  if (self->baseline != NULL && self->latest != NULL)
+  if (baseline != NULL && latest != NULL)
     {
-      for (guint i = 0; i < self->latest_order->len; i++)
+      for (guint i = 0; i < latest_order->len; i++)
         {
-          AipAssistant *assistant = g_ptr_array_index (self->latest_order, i);
+          AipAssistant *assistant = g_ptr_array_index (latest_order, i);
           gint64 id = aip_assistant_get_id (assistant);
-          AipAssistant *seen = g_hash_table_lookup (self->baseline, &id);
+          AipAssistant *seen = g_hash_table_lookup (baseline, &id);
           AipChangeKind kind;
           AipFields fields = 0;
 
@@ -264,43 +302,69 @@ recompute (AipChanges *self,
             }
 
           kind = seen != NULL ? AIP_CHANGE_CHANGED : AIP_CHANGE_NEW;
-          g_ptr_array_add (self->entries, change_new (assistant, kind, fields));
+          g_ptr_array_add (comparison->entries, change_new (assistant, kind, fields));
           if (seen != NULL)
-            n_changed++;
+            comparison->n_changed++;
           else
-            n_new++;
+            comparison->n_new++;
         }
 
-      for (guint i = 0; i < self->baseline_order->len; i++)
+      for (guint i = 0; i < baseline_order->len; i++)
         {
-          AipAssistant *assistant = g_ptr_array_index (self->baseline_order, i);
+          AipAssistant *assistant = g_ptr_array_index (baseline_order, i);
           gint64 id = aip_assistant_get_id (assistant);
 
-          if (g_hash_table_contains (self->latest, &id))
+          if (g_hash_table_contains (latest, &id))
             continue;
 
-          g_ptr_array_add (self->entries, change_new (assistant, AIP_CHANGE_REMOVED, 0));
-          n_removed++;
+          g_ptr_array_add (comparison->entries, change_new (assistant, AIP_CHANGE_REMOVED, 0));
+          comparison->n_removed++;
         }
     }
 
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0; i < comparison->entries->len; i++)
     {
-      AipChange *change = g_ptr_array_index (self->entries, i);
+      AipChange *change = g_ptr_array_index (comparison->entries, i);
 
-      g_hash_table_insert (self->entries_by_id, &change->id, change);
+      g_hash_table_insert (comparison->entries_by_id, &change->id, change);
     }
 
-  news = has_news (self, old_entries_by_id, old_latest);
+  comparison->news = has_news (comparison, latest, old_entries_by_id, old_latest);
+}
+
+/* Takes a comparison's entries; returns whether they brought news. */
+static gboolean
+apply (AipChanges *self,
+       Comparison *comparison)
+{
+  g_autoptr(GPtrArray) old_entries = g_steal_pointer (&self->entries);
+  g_autoptr(GHashTable) old_entries_by_id = g_steal_pointer (&self->entries_by_id);
+
+  self->entries = g_steal_pointer (&comparison->entries);
+  self->entries_by_id = g_steal_pointer (&comparison->entries_by_id);
 
   g_object_freeze_notify (G_OBJECT (self));
-  set_counts (self, n_new, n_changed, n_removed);
+  set_counts (self, comparison->n_new, comparison->n_changed, comparison->n_removed);
   g_object_thaw_notify (G_OBJECT (self));
 
   if (old_entries->len > 0 || self->entries->len > 0)
     g_signal_emit (self, signals[CHANGED], 0);
 
-  return news;
+  return comparison->news;
+}
+
+/* Compares the baseline with the latest list; returns whether that brought
+ * news. */
+static gboolean
+recompute (AipChanges *self,
+           GHashTable *old_latest)
+{
+  Comparison comparison;
+
+  compare_lists (self->baseline, self->baseline_order, self->latest, self->latest_order,
+                 self->entries_by_id, old_latest, &comparison);
+
+  return apply (self, &comparison);
 }
 
 static void
@@ -592,6 +656,7 @@ aip_changes_set_baseline (AipChanges *self,
   g_return_if_fail (AIP_IS_CHANGES (self));
   g_return_if_fail (G_IS_LIST_MODEL (seen));
 
+  self->generation++;
   had_baseline = self->baseline != NULL;
   g_clear_pointer (&self->baseline, g_hash_table_unref);
   g_clear_pointer (&self->baseline_order, g_ptr_array_unref);
@@ -601,6 +666,26 @@ aip_changes_set_baseline (AipChanges *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_BASELINE]);
 
   recompute (self, self->latest);
+}
+
+static gboolean
+update_from_items (AipChanges *self,
+                   GPtrArray  *items)
+{
+  g_autoptr(GHashTable) old_latest = NULL;
+
+  self->generation++;
+  old_latest = g_steal_pointer (&self->latest);
+  g_clear_pointer (&self->latest_order, g_ptr_array_unref);
+  index_items (items, &self->latest, &self->latest_order);
+
+  if (self->baseline == NULL)
+    {
+      set_baseline_from_latest (self);
+      return FALSE;
+    }
+
+  return recompute (self, old_latest);
 }
 
 /**
@@ -618,14 +703,153 @@ gboolean
 aip_changes_update (AipChanges *self,
                     GListModel *latest)
 {
-  g_autoptr(GHashTable) old_latest = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
   g_return_val_if_fail (AIP_IS_CHANGES (self), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (latest), FALSE);
 
+  items = list_items (latest);
+
+  return update_from_items (self, items);
+}
+
+typedef struct
+{
+  /* The latest list, and snapshots of what it is compared with */
+  GPtrArray  *items;
+  GHashTable *baseline;
+  GPtrArray  *baseline_order;
+  GHashTable *old_latest;
+  GPtrArray  *old_entries;
+  GHashTable *old_entries_by_id;
+  guint       generation;
+
+  /* Made in the worker */
+  GHashTable *latest;
+  GPtrArray  *latest_order;
+  Comparison  comparison;
+} Update;
+
+static void
+update_free (Update *update)
+{
+  g_clear_pointer (&update->items, g_ptr_array_unref);
+  g_clear_pointer (&update->baseline, g_hash_table_unref);
+  g_clear_pointer (&update->baseline_order, g_ptr_array_unref);
+  g_clear_pointer (&update->old_latest, g_hash_table_unref);
+  g_clear_pointer (&update->old_entries_by_id, g_hash_table_unref);
+  g_clear_pointer (&update->old_entries, g_ptr_array_unref);
+  g_clear_pointer (&update->latest, g_hash_table_unref);
+  g_clear_pointer (&update->latest_order, g_ptr_array_unref);
+  g_clear_pointer (&update->comparison.entries_by_id, g_hash_table_unref);
+  g_clear_pointer (&update->comparison.entries, g_ptr_array_unref);
+  g_free (update);
+}
+
+static gpointer
+ref_table (GHashTable *table)
+{
+  return table != NULL ? g_hash_table_ref (table) : NULL;
+}
+
+static gpointer
+ref_array (GPtrArray *array)
+{
+  return array != NULL ? g_ptr_array_ref (array) : NULL;
+}
+
+static void
+update_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Update *update = task_data;
+
+  index_items (update->items, &update->latest, &update->latest_order);
+  if (update->baseline != NULL)
+    compare_lists (update->baseline, update->baseline_order, update->latest, update->latest_order,
+                   update->old_entries_by_id, update->old_latest, &update->comparison);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * aip_changes_update_async:
+ * @self: changes
+ * @latest: (element-type AipAssistant): the list a refresh brought
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the comparison is done
+ * @user_data: data for @callback
+ *
+ * Does what aip_changes_update() does, comparing in a worker thread: for
+ * 100,000 assistants that takes longer than a frame. Changes to @self made
+ * meanwhile are taken into account.
+ */
+void
+aip_changes_update_async (AipChanges          *self,
+                          GPtrArray           *latest,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Update *update;
+
+  g_return_if_fail (AIP_IS_CHANGES (self));
+  g_return_if_fail (latest != NULL);
+
+  update = g_new0 (Update, 1);
+  update->items = g_ptr_array_new_full (latest->len, g_object_unref);
+  for (guint i = 0; i < latest->len; i++)
+    g_ptr_array_add (update->items, g_object_ref (g_ptr_array_index (latest, i)));
+  update->baseline = ref_table (self->baseline);
+  update->baseline_order = ref_array (self->baseline_order);
+  update->old_latest = ref_table (self->latest);
+  update->old_entries = ref_array (self->entries);
+  update->old_entries_by_id = ref_table (self->entries_by_id);
+  update->generation = self->generation;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, aip_changes_update_async);
+  g_task_set_task_data (task, update, (GDestroyNotify) update_free);
+  g_task_run_in_thread (task, update_in_thread);
+}
+
+/**
+ * aip_changes_update_finish:
+ * @self: changes
+ * @result: the result given to the callback
+ * @error: a location for a #GError, set when the update was cancelled
+ *
+ * Returns: whether this brought changes the person was not told of yet
+ */
+gboolean
+aip_changes_update_finish (AipChanges    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autoptr(GHashTable) old_latest = NULL;
+  Update *update;
+
+  g_return_val_if_fail (AIP_IS_CHANGES (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  update = g_task_get_task_data (G_TASK (result));
+
+  /* Marked as seen or given another list meanwhile: the snapshots are
+   * stale, and the comparison is made again here. Rare enough. */
+  if (update->generation != self->generation)
+    return update_from_items (self, update->items);
+
+  self->generation++;
   old_latest = g_steal_pointer (&self->latest);
   g_clear_pointer (&self->latest_order, g_ptr_array_unref);
-  index_list (latest, &self->latest, &self->latest_order);
+  self->latest = g_steal_pointer (&update->latest);
+  self->latest_order = g_steal_pointer (&update->latest_order);
 
   if (self->baseline == NULL)
     {
@@ -633,7 +857,7 @@ aip_changes_update (AipChanges *self,
       return FALSE;
     }
 
-  return recompute (self, old_latest);
+  return apply (self, &update->comparison);
 }
 
 /**
@@ -651,6 +875,7 @@ aip_changes_mark_seen (AipChanges *self)
   if (self->latest == NULL)
     return;
 
+  self->generation++;
   set_baseline_from_latest (self);
   recompute (self, self->latest);
 }
@@ -667,6 +892,7 @@ aip_changes_clear (AipChanges *self)
 {
   g_return_if_fail (AIP_IS_CHANGES (self));
 
+  self->generation++;
   g_clear_pointer (&self->latest, g_hash_table_unref);
   g_clear_pointer (&self->latest_order, g_ptr_array_unref);
   set_baseline_from_latest (self);

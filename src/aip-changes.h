@@ -65,6 +65,14 @@ void           aip_changes_set_baseline        (AipChanges      *self,
                                                 GListModel      *seen);
 gboolean       aip_changes_update              (AipChanges      *self,
                                                 GListModel      *latest);
+void           aip_changes_update_async        (AipChanges          *self,
+                                                GPtrArray           *latest,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       aip_changes_update_finish       (AipChanges      *self,
+                                                GAsyncResult    *result,
+                                                GError         **error);
 void           aip_changes_mark_seen           (AipChanges      *self);
 void           aip_changes_clear               (AipChanges      *self);
 gboolean       aip_changes_get_has_changes     (AipChanges      *self);

@@ -386,6 +386,9 @@ test_account_offline_copy (Fixture       *fixture,
   aip_account_refresh (second);
   wait_refreshed (second);
   g_assert_false (aip_account_get_offline_copy (second));
+  /* The comparison runs in a worker after the list is shown */
+  while (found == 0)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (found, ==, 1);
   g_assert_cmpuint (aip_changes_get_n_new (aip_account_get_changes (second)), ==, 1);
   g_assert_cmpuint (aip_changes_get_n_changed (aip_account_get_changes (second)), ==, 1);

@@ -439,6 +439,133 @@ test_repeated_ids (void)
   g_assert_cmpuint (entries->len, ==, 2);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  news;
+  GError   *error;
+} Updated;
+
+static void
+updated_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Updated *updated = user_data;
+
+  updated->news = aip_changes_update_finish (AIP_CHANGES (object), result, &updated->error);
+  updated->done = TRUE;
+}
+
+/* Compares in a worker, as the account does after a refresh */
+static gboolean
+update_in_worker (AipChanges   *changes,
+                  GListModel   *latest,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  Updated updated = { 0 };
+
+  for (guint i = 0; i < g_list_model_get_n_items (latest); i++)
+    g_ptr_array_add (items, g_list_model_get_item (latest, i));
+
+  aip_changes_update_async (changes, items, cancellable, updated_cb, &updated);
+  /* The snapshot is the worker's: the caller's array may change at once */
+  g_ptr_array_set_size (items, 0);
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+
+  while (!updated.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (updated.error != NULL)
+    g_propagate_error (error, updated.error);
+
+  return updated.news;
+}
+
+static void
+test_update_async (void)
+{
+  static const gint64 ids[] = { 1, 2, 3 };
+  static const gint64 other_ids[] = { 2, 3, 4 };
+  g_autoptr(GListStore) baseline = make_list (ids, G_N_ELEMENTS (ids));
+  g_autoptr(GListStore) renamed = with_member (baseline, 1, "name", "\"Renamed\"");
+  g_autoptr(GListStore) other = make_list (other_ids, G_N_ELEMENTS (other_ids));
+  g_autoptr(AipChanges) changes = aip_changes_new ();
+  g_autoptr(AipChanges) reference = aip_changes_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+
+  /* The first list becomes the baseline: nothing is new */
+  g_assert_false (update_in_worker (changes, G_LIST_MODEL (baseline), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (aip_changes_get_has_baseline (changes));
+  assert_counts (changes, 0, 0, 0);
+
+  /* The same as comparing on the spot */
+  aip_changes_set_baseline (reference, G_LIST_MODEL (baseline));
+  g_assert_true (aip_changes_update (reference, G_LIST_MODEL (other)));
+  g_assert_true (update_in_worker (changes, G_LIST_MODEL (other), NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (changes, 1, 0, 1);
+  summary = aip_changes_format_summary (changes);
+  expected = aip_changes_format_summary (reference);
+  g_assert_cmpstr (summary, ==, expected);
+  g_assert_cmpint (aip_changes_lookup (changes, 4, NULL), ==, AIP_CHANGE_NEW);
+  g_assert_cmpint (aip_changes_lookup (changes, 1, NULL), ==, AIP_CHANGE_REMOVED);
+
+  /* The same list again: nothing to tell */
+  g_assert_false (update_in_worker (changes, G_LIST_MODEL (other), NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (changes, 1, 0, 1);
+
+  /* Cancelled: nothing changes */
+  g_assert_false (update_in_worker (changes, G_LIST_MODEL (renamed), cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_counts (changes, 1, 0, 1);
+}
+
+/* Marked as seen while a comparison runs: the result is against what the
+ * person saw last, not against the baseline the worker started with. */
+static void
+test_update_async_meanwhile (void)
+{
+  static const gint64 ids[] = { 1, 2, 3 };
+  g_autoptr(GListStore) baseline = make_list (ids, G_N_ELEMENTS (ids));
+  g_autoptr(GListStore) renamed = with_member (baseline, 1, "name", "\"Renamed\"");
+  g_autoptr(GListStore) status = with_member (renamed, 2, "status", "\"inactive\"");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AipChanges) changes = aip_changes_new ();
+  Updated updated = { 0 };
+  AipFields fields;
+
+  aip_changes_set_baseline (changes, G_LIST_MODEL (baseline));
+  g_assert_true (aip_changes_update (changes, G_LIST_MODEL (renamed)));
+  assert_counts (changes, 0, 1, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (status)); i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (status), i));
+  aip_changes_update_async (changes, items, NULL, updated_cb, &updated);
+  aip_changes_mark_seen (changes);
+  assert_counts (changes, 0, 0, 0);
+
+  while (!updated.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (updated.error);
+  g_assert_true (updated.news);
+
+  /* Only 2 changed since the renamed list was seen */
+  assert_counts (changes, 0, 1, 0);
+  g_assert_cmpint (aip_changes_lookup (changes, 2, &fields), ==, AIP_CHANGE_CHANGED);
+  g_assert_cmpint (fields, ==, AIP_FIELD_STATUS);
+  g_assert_cmpint (aip_changes_lookup (changes, 1, NULL), ==, AIP_CHANGE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +582,8 @@ main (int   argc,
   g_test_add_func ("/changes/mark-seen", test_mark_seen);
   g_test_add_func ("/changes/baseline-after-latest", test_baseline_after_latest);
   g_test_add_func ("/changes/repeated-ids", test_repeated_ids);
+  g_test_add_func ("/changes/update-async", test_update_async);
+  g_test_add_func ("/changes/update-async-meanwhile", test_update_async_meanwhile);
 
   return g_test_run ();
 }
