@@ -8,10 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "aip-assistant.h"
+#include "aip-json-write.h"
 
 /* Separates the fields of the search text; aip_fold_text() turns every
  * control character into a space, so a folded query never contains it and
@@ -422,156 +422,6 @@ share_string (GHashTable *strings,
   return g_ref_string_acquire (shared);
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  const guchar *p = (const guchar *) text;
-
-  g_string_append_c (out, '"');
-  for (;;)
-    {
-      const guchar *run = p;
-
-      while (*p >= 0x20 && *p != '"' && *p != '\\')
-        p++;
-      g_string_append_len (out, (const char *) run, p - run);
-
-      switch (*p)
-        {
-        case '\0':
-          g_string_append_c (out, '"');
-          return;
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          g_string_append_printf (out, "\\u%04x", *p);
-          break;
-        }
-      p++;
-    }
-}
-
-/* json-glib 1.6 writes doubles with 17 digits ("0.10000000000000001") and
- * sometimes as text it cannot read back ("3e+20.0"): write the shortest
- * form that reads back to the same double, and keep it a double. */
-static void
-append_json_double (GString *out,
-                    double   value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isinf (value))
-    {
-      /* What json-glib reads as infinity in the first place */
-      g_string_append (out, value > 0 ? "1e999" : "-1e999");
-      return;
-    }
-  if (isnan (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  g_string_append (out, buffer);
-  if (strpbrk (buffer, ".eE") == NULL)
-    g_string_append (out, ".0");
-}
-
-static void
-append_json_node (GString              *out,
-                  JsonNode             *node,
-                  const AipJsonStrings *taken)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        g_string_append_c (out, '{');
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            append_json_string (out, name);
-            g_string_append_c (out, ':');
-            append_json_node (out, member, taken);
-          }
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            append_json_node (out, json_array_get_element (array, i), taken);
-          }
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          append_json_double (out, json_node_get_double (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_STRING:
-          append_json_string (out, node_string (taken, node, NULL));
-          break;
-        default:
-          g_string_append (out, "null");
-          break;
-        }
-      break;
-
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-      break;
-    }
-}
-
 /* Strings are themselves, null is empty, anything else its JSON text. */
 static Piece
 variable_value (Reader   *reader,
@@ -585,7 +435,7 @@ variable_value (Reader   *reader,
     return piece_from_text (reader, "");
 
   json = g_string_new (NULL);
-  append_json_node (json, node, reader->taken);
+  aip_json_append_node (json, node, -1, reader->taken);
   return piece_from_text (reader, keep_scratch (reader, g_string_free (json, FALSE)));
 }
 
@@ -1157,7 +1007,7 @@ aip_assistant_new_from_reduced_json (JsonObject           *object,
         }
 
       variables_json = g_string_sized_new (256);
-      append_json_node (variables_json, node, taken);
+      aip_json_append_node (variables_json, node, -1, taken);
       json = piece_from_text (&reader, variables_json->str);
     }
   n_search = 3 + 2 * n_variables;

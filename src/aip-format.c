@@ -13,6 +13,7 @@
 
 #include "aip-assistant.h"
 #include "aip-format.h"
+#include "aip-json-write.h"
 
 /* The command line's --list and the window's export write through here,
  * so that a file from either reads the same. */
@@ -379,7 +380,6 @@ static GBytes *
 format_json (GListModel *assistants)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   guint n_items = g_list_model_get_n_items (assistants);
   GString *out;
@@ -392,16 +392,13 @@ format_json (GListModel *assistants)
       aip_assistant_to_json (assistant, builder);
     }
   json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
 
   /* Pretty, two spaces: people open exports in an editor, and our parser
-   * reads either form. */
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
+   * reads either form. Our writer, as json-glib's writes some numbers in a
+   * form no parser reads back. */
   out = g_string_new (NULL);
-  json_generator_to_gstring (generator, out);
+  aip_json_append_node (out, root, 0, NULL);
   g_string_append_c (out, '\n');
 
   return g_string_free_to_bytes (out);

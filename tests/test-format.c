@@ -392,6 +392,45 @@ test_json (void)
   }
 }
 
+/* Variable values of every kind survive an export and a new reading,
+ * numbers json-glib's own writer gets wrong included */
+static void
+test_json_numbers (void)
+{
+  g_autoptr(AipAssistant) original = aip_test_assistant_from_json (
+    "{\"id\": 7, \"variables\": {\"big\": 3e20, \"huge\": 1e999, \"tenth\": 0.1, \"third\": 0.3333333333333333,"
+    " \"int\": 123456789012345678, \"tiny\": -2.5e-300, \"whole\": 2.0,"
+    " \"list\": [1, 2.5, \"x\\u0001y\\\"z\", null, true], \"nested\": {\"a\": {\"b\": [], \"c\": {}}}}}");
+  g_autoptr(GListStore) list = g_list_store_new (AIP_TYPE_ASSISTANT);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AipResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AipAssistant *read_back;
+
+  g_list_store_append (list, original);
+  bytes = aip_format_assistants (G_LIST_MODEL (list), AIP_FORMAT_JSON, 0);
+  text = bytes_to_string (bytes);
+
+  /* Any JSON parser reads it */
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\"big\": 3e+20,"));
+  g_assert_null (strstr (text, "e+20.0"));
+  g_assert_nonnull (strstr (text, "\"tenth\": 0.1,"));
+  g_assert_nonnull (strstr (text, "\"whole\": 2.0,"));
+  g_assert_nonnull (strstr (text, "\"b\": [],"));
+
+  response = aip_response_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aip_response_get_assistants (response)->len, ==, 1);
+  read_back = g_ptr_array_index (aip_response_get_assistants (response), 0);
+  g_assert_cmpstr (aip_assistant_get_variables_json (read_back), ==,
+                   aip_assistant_get_variables_json (original));
+  g_assert_cmpint (aip_assistant_compare_fields (original, read_back), ==, 0);
+}
+
 /* The width of text on a terminal, as the table counts it. */
 static gsize
 display_width (const char *text,
@@ -541,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/format/csv-spreadsheet", test_csv_spreadsheet);
   g_test_add_func ("/format/csv-formula-cells", test_csv_formula_cells);
   g_test_add_func ("/format/json", test_json);
+  g_test_add_func ("/format/json-numbers", test_json_numbers);
   g_test_add_func ("/format/table", test_table);
   g_test_add_func ("/format/table-truncated", test_table_truncated);
   g_test_add_func ("/format/table-hostile", test_table_hostile);
