@@ -121,6 +121,16 @@ rebuild (AipChangesPopover *self)
                                      ? change->name : _("Unnamed Assistant"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+      /* A removed assistant has nothing left to show */
+      if (change->kind != AIP_CHANGE_REMOVED)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-assistant");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", change->id);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+
       gtk_list_box_append (self->list, row);
     }
 
@@ -135,6 +145,15 @@ rebuild (AipChangesPopover *self)
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->list, row);
     }
+}
+
+static void
+row_activated_cb (AipChangesPopover *self,
+                  GtkListBoxRow     *row)
+{
+  /* The row's action shows the assistant: the list is in the way */
+  if (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)) != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self));
 }
 
 static void
@@ -205,6 +224,7 @@ aip_changes_popover_class_init (AipChangesPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, AIP_RESOURCE_BASE "/aip-changes-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, AipChangesPopover, title_label);
   gtk_widget_class_bind_template_child (widget_class, AipChangesPopover, list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void

@@ -1185,6 +1185,80 @@ clear_filters_action (GtkWidget  *widget,
   aip_assistant_filter_clear (self->filter);
 }
 
+static gboolean
+find_position (AipWindow *self,
+               gint64     id,
+               guint     *position)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AipAssistant) assistant = g_list_model_get_item (model, i);
+
+      if (aip_assistant_get_id (assistant) == id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+scroll_to_position (AipWindow *self,
+                    guint      position)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+#else
+  /* Before 4.12 only the column view's inner list can scroll to an item */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+#endif
+}
+
+/* Selects an assistant by id and shows its details, from the list of
+ * changes for one. Filters that hide it are cleared: the person asked to
+ * see this one. */
+static void
+show_assistant_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AipWindow *self = AIP_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  guint position;
+
+  if (self->selection == NULL)
+    return;
+
+  if (!find_position (self, id, &position))
+    {
+      /* With no filter left the list is the whole account at once */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      aip_assistant_filter_clear (self->filter);
+
+      if (!find_position (self, id, &position))
+        {
+          show_toast (self, _("This assistant is no longer in the list"), NULL, NULL, NULL);
+          return;
+        }
+      show_toast (self, _("Filters cleared to show the assistant"), NULL, NULL, NULL);
+    }
+
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_position (self, position);
+  gtk_widget_activate_action (widget, "win.show-details", NULL);
+}
+
 static void
 show_details_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1644,6 +1718,7 @@ aip_window_class_init (AipWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
+  gtk_widget_class_install_action (widget_class, "win.show-assistant", "x", show_assistant_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.copy-id", NULL, copy_id_action);
   gtk_widget_class_install_action (widget_class, "win.copy-webhook", NULL, copy_webhook_action);

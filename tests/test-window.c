@@ -854,6 +854,35 @@ static const char changed_body[] =
   " {\"id\": 125, \"name\": \"Brand New\", \"status\": \"active\", \"mode\": \"pipeline\","
   "  \"timezone\": \"Europe/Sofia\", \"initial_message\": \"Hello\", \"system_prompt\": \"Be brief\"}]";
 
+/* The row of a popover's list with the given title */
+static GtkWidget *
+find_action_row (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64
+selected_id (AipWindow *window)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (aip_window_get_visible_model (window));
+  AipAssistant *assistant = gtk_single_selection_get_selected_item (selection);
+
+  return assistant != NULL ? aip_assistant_get_id (assistant) : -1;
+}
+
 static void
 test_changes (void)
 {
@@ -889,6 +918,21 @@ test_changes (void)
 
   /* The toast's button opens the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-changes", NULL));
+
+  /* An entry shows its assistant; a removed one has nothing to show. */
+  gtk_widget_activate (find_action_row (GTK_WIDGET (popover), "Brand New"));
+  g_assert_cmpint (selected_id (window), ==, 125);
+  g_assert_cmpint (aip_assistant_get_id (aip_detail_pane_get_assistant (aip_window_get_detail_pane (window))), ==, 125);
+  g_assert_null (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_action_row (GTK_WIDGET (popover),
+                                                                                  "Follow-up Assistant"))));
+
+  /* Hidden by the search, it is shown all the same. */
+  aip_assistant_filter_set_search (aip_window_get_filter (window), "Brand New");
+  wait_for_models (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-assistant", "x", (gint64) 123));
+  g_assert_cmpint (selected_id (window), ==, 123);
+  g_assert_false (aip_assistant_filter_is_active (aip_window_get_filter (window)));
+  g_assert_cmpstr (aip_window_get_last_toast (window), ==, "Filters cleared to show the assistant");
 
   /* Changed and new rows carry the dot. */
   g_assert_cmpint (aip_name_cell_get_change (AIP_NAME_CELL (wait_for_cell (window, "name", find_row (window, 123)))),
