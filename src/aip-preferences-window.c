@@ -163,6 +163,12 @@ calling_hours_cb (AipPreferencesWindow *self)
       return;
     }
 
+  /* The rows going back after a refusal notify too: the reason stays
+   * until the person picks new hours */
+  if (start == g_settings_get_int (self->settings, "calling-start") &&
+      end == g_settings_get_int (self->settings, "calling-end"))
+    return;
+
   gtk_widget_set_visible (GTK_WIDGET (self->calling_error_label), FALSE);
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "calling-start", start);
