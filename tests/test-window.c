@@ -607,6 +607,36 @@ sign_out_cb (GObject      *object,
   *(gboolean *) user_data = TRUE;
 }
 
+/* The first widget of the type under root whose title (for rows), label
+ * or tooltip is text, or the first of the type when text is NULL */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *title = ADW_IS_PREFERENCES_ROW (root) ?
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)) : NULL;
+      const char *label = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : NULL;
+      const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+      if (text == NULL || g_strcmp0 (title, text) == 0 || g_strcmp0 (tooltip, text) == 0 ||
+          (label != NULL && g_str_has_prefix (label, text)))
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_signed_out (void)
 {
@@ -622,6 +652,39 @@ test_signed_out (void)
   while (g_strcmp0 (aip_sign_in_page_get_view_name (aip_window_get_sign_in_page (window)), "checking") == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (aip_sign_in_page_get_view_name (aip_window_get_sign_in_page (window)), ==, "token");
+
+  /* A refused server address scrolls its reason into sight. */
+  {
+    GtkWidget *page = GTK_WIDGET (aip_window_get_sign_in_page (window));
+    GtkWidget *row = find_widget (page, ADW_TYPE_ENTRY_ROW, "Server Address");
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    GtkAdjustment *adjustment;
+    graphene_rect_t bounds;
+    GtkWidget *reason, *scroller, *content;
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_widget (page, ADW_TYPE_EXPANDER_ROW, "Server")), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (row), "http://example.com/api");
+    g_signal_emit_by_name (row, "apply");
+    reason = find_widget (page, GTK_TYPE_LABEL, "This address cannot be used");
+    g_assert_nonnull (reason);
+    g_assert_true (gtk_widget_get_visible (reason));
+    /* The status page's own scrolling, in the coordinates of its content */
+    scroller = gtk_widget_get_ancestor (reason, GTK_TYPE_SCROLLED_WINDOW);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
+
+    while (g_get_monotonic_time () < end &&
+           (!gtk_widget_compute_bounds (reason, content, &bounds) ||
+            bounds.size.height == 0 ||
+            bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) + 0.5))
+      g_main_context_iteration (NULL, TRUE);
+
+    g_assert_cmpfloat (bounds.size.height, >, 0);
+    g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (adjustment) - 0.5);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                       gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) + 0.5);
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
+  }
 
   /* The sample is marked as such, and never refreshes. */
   load (account, body);
@@ -1277,36 +1340,6 @@ remove_tree (const char *path)
     }
 
   g_rmdir (path);
-}
-
-/* The first widget of the type under root whose title (for rows), label
- * or tooltip is text, or the first of the type when text is NULL */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    {
-      const char *title = ADW_IS_PREFERENCES_ROW (root) ?
-                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)) : NULL;
-      const char *label = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : NULL;
-      const char *tooltip = gtk_widget_get_tooltip_text (root);
-
-      if (text == NULL || g_strcmp0 (title, text) == 0 || g_strcmp0 (tooltip, text) == 0 ||
-          (label != NULL && g_str_has_prefix (label, text)))
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
