@@ -103,11 +103,13 @@ static const char * const field_names[N_FIELDS] = {
   "is_webhook_active", "created_at", "updated_at",
 };
 
-/* The fields read as text, which aip_json_append_reduced() may take out of
- * the items: in the order of aip_assistant_get_text_members() */
-static const Field text_fields[] = {
-  FIELD_NAME, FIELD_TYPE, FIELD_MODE, FIELD_STATUS, FIELD_TIMEZONE,
-  FIELD_INITIAL_MESSAGE, FIELD_SYSTEM_PROMPT, FIELD_WEBHOOK_URL,
+/* The fields of a single value, which aip_json_append_reduced() may take
+ * out of the items: in the order of aip_assistant_get_value_members().
+ * Only the variables stay for json-glib. */
+static const Field value_fields[] = {
+  FIELD_ID, FIELD_USER_ID, FIELD_NAME, FIELD_TYPE, FIELD_MODE, FIELD_STATUS,
+  FIELD_VOICE_ID, FIELD_LANGUAGE_ID, FIELD_TIMEZONE, FIELD_INITIAL_MESSAGE,
+  FIELD_SYSTEM_PROMPT, FIELD_WEBHOOK_URL, FIELD_IS_WEBHOOK_ACTIVE,
   FIELD_CREATED_AT, FIELD_UPDATED_AT,
 };
 
@@ -249,60 +251,106 @@ node_piece (Reader   *reader,
   return piece_from_text_len (reader, text, length);
 }
 
+/* What the field held when it was taken out of the item, if it was */
+static AipJsonValueKind
+taken_value (Reader      *reader,
+             Field        field,
+             const char **text,
+             gsize       *length,
+             gint64      *integer)
+{
+  if (reader->taken == NULL)
+    return AIP_JSON_VALUE_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (value_fields); i++)
+    if (value_fields[i] == field)
+      return aip_json_strings_get_member_value (reader->taken, reader->item, i, text, length, integer);
+
+  return AIP_JSON_VALUE_NONE;
+}
+
 static Piece
 read_string (Reader *reader,
              Field   field)
 {
-  if (reader->taken != NULL)
+  const char *text = NULL;
+  gsize length = 0;
+
+  switch (taken_value (reader, field, &text, &length, NULL))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-        {
-          const char *text;
-          gsize length;
+    case AIP_JSON_VALUE_NONE:
+      return node_piece (reader, reader->nodes[field]);
 
-          if (text_fields[i] != field)
-            continue;
+    case AIP_JSON_VALUE_STRING:
+      return piece_from_text_len (reader, text, length);
 
-          text = aip_json_strings_get_member (reader->taken, reader->item, i, &length);
-          if (text != NULL)
-            return piece_from_text_len (reader, text, length);
-          break;
-        }
+    /* Not a string: absent, as a node of another type is */
+    case AIP_JSON_VALUE_INTEGER:
+    case AIP_JSON_VALUE_TRUE:
+    case AIP_JSON_VALUE_FALSE:
+    case AIP_JSON_VALUE_NULL:
+    default:
+      return piece_from_text_len (reader, NULL, 0);
     }
+}
 
-  return node_piece (reader, reader->nodes[field]);
+static gboolean
+id_from_text (const char *text,
+              gint64     *value)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, value, NULL);
 }
 
 /* Ids are non-negative: json-glib 1.6 wraps integers beyond 64 bits into
  * negative values, and -1 means "none" for the other ids. */
 static gboolean
-read_id (Reader   *reader,
-         JsonNode *node,
-         gint64   *id)
+read_id (Reader *reader,
+         Field   field,
+         gint64 *id)
 {
-  const char *text;
-  gint64 value;
+  JsonNode *node = reader->nodes[field];
+  const char *text = NULL;
+  gint64 value = 0;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
+  switch (taken_value (reader, field, &text, NULL, &value))
     {
-    case G_TYPE_INT64:
-      value = json_node_get_int (node);
+    case AIP_JSON_VALUE_INTEGER:
       break;
 
-    case G_TYPE_STRING:
-      text = node_string (reader->taken, node, NULL);
-      if (*text == '\0')
+    case AIP_JSON_VALUE_STRING:
+      if (!id_from_text (text, &value))
         return FALSE;
-      for (const char *p = text; *p != '\0'; p++)
-        if (!g_ascii_isdigit (*p))
+      break;
+
+    case AIP_JSON_VALUE_NONE:
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+        return FALSE;
+
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          value = json_node_get_int (node);
+          break;
+
+        case G_TYPE_STRING:
+          if (!id_from_text (node_string (reader->taken, node, NULL), &value))
+            return FALSE;
+          break;
+
+        default:
           return FALSE;
-      if (!g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &value, NULL))
-        return FALSE;
+        }
       break;
 
+    case AIP_JSON_VALUE_TRUE:
+    case AIP_JSON_VALUE_FALSE:
+    case AIP_JSON_VALUE_NULL:
     default:
       return FALSE;
     }
@@ -320,7 +368,7 @@ read_optional_id (Reader *reader,
 {
   gint64 id;
 
-  if (!read_id (reader, reader->nodes[field], &id))
+  if (!read_id (reader, field, &id))
     return AIP_ASSISTANT_NO_ID;
   return id;
 }
@@ -330,6 +378,10 @@ read_boolean (Reader *reader,
               Field   field)
 {
   JsonNode *node = reader->nodes[field];
+  AipJsonValueKind taken = taken_value (reader, field, NULL, NULL, NULL);
+
+  if (taken != AIP_JSON_VALUE_NONE)
+    return taken == AIP_JSON_VALUE_TRUE;
 
   if (node == NULL ||
       !JSON_NODE_HOLDS_VALUE (node) ||
@@ -882,22 +934,23 @@ aip_assistant_new_from_json (JsonObject *object,
 }
 
 /**
- * aip_assistant_get_text_members:
+ * aip_assistant_get_value_members:
  *
  * Returns: (array zero-terminated=1) (transfer none): the names of the
- *   members read as text, which aip_json_append_reduced() may take out of
- *   the items for aip_assistant_new_from_reduced_json()
+ *   members that hold a single value (all but the variables), which
+ *   aip_json_append_reduced() may take out of the items for
+ *   aip_assistant_new_from_reduced_json()
  */
 const char * const *
-aip_assistant_get_text_members (void)
+aip_assistant_get_value_members (void)
 {
-  static const char *names[G_N_ELEMENTS (text_fields) + 1];
+  static const char *names[G_N_ELEMENTS (value_fields) + 1];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-        names[i] = field_names[text_fields[i]];
+      for (guint i = 0; i < G_N_ELEMENTS (value_fields); i++)
+        names[i] = field_names[value_fields[i]];
       g_once_init_leave (&initialized, 1);
     }
 
@@ -909,7 +962,7 @@ aip_assistant_get_text_members (void)
  * @object: one item, as json-glib read it from aip_json_append_reduced()
  * @strings: (nullable): as for aip_assistant_new_from_json()
  * @taken: (nullable): the values taken out of that text, set up with
- *   aip_assistant_get_text_members()
+ *   aip_assistant_get_value_members()
  * @item: the position of the item in that text
  *
  * Does what aip_assistant_new_from_json() does, with the strings of
@@ -948,7 +1001,7 @@ aip_assistant_new_from_reduced_json (JsonObject           *object,
 
   reader_init (&reader, object, taken, item);
 
-  if (!read_id (&reader, reader.nodes[FIELD_ID], &id))
+  if (!read_id (&reader, FIELD_ID, &id))
     return NULL;
 
   utc = g_time_zone_new_utc ();

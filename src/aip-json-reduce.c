@@ -29,8 +29,10 @@
 
 typedef struct
 {
-  gsize offset;
-  gsize length;
+  gsize            offset;
+  gsize            length;
+  gint64           integer;
+  AipJsonValueKind kind;
 } Value;
 
 /**
@@ -92,6 +94,50 @@ get_value (const AipJsonStrings *self,
 }
 
 /**
+ * aip_json_strings_get_member_value:
+ * @self: the values taken out of the text json-glib read
+ * @item: the position of an item in the text
+ * @member: the position of a name in the members @self was set up with
+ * @text: (out) (optional): for a string, its text
+ * @length: (out) (optional): for a string, its length
+ * @integer: (out) (optional): for an integer, its value
+ *
+ * Returns: what the member held when it was taken out of the item;
+ *   %AIP_JSON_VALUE_NONE when the item has it still, or not at all
+ */
+AipJsonValueKind
+aip_json_strings_get_member_value (const AipJsonStrings  *self,
+                                   guint                  item,
+                                   guint                  member,
+                                   const char           **text,
+                                   gsize                 *length,
+                                   gint64                *integer)
+{
+  const Value *value;
+  gint32 index;
+
+  g_return_val_if_fail (self != NULL, AIP_JSON_VALUE_NONE);
+  g_return_val_if_fail (member < self->n_members, AIP_JSON_VALUE_NONE);
+
+  if ((gsize) item * self->n_members >= self->items->len)
+    return AIP_JSON_VALUE_NONE;
+
+  index = g_array_index (self->items, gint32, item * self->n_members + member);
+  if (index < 0)
+    return AIP_JSON_VALUE_NONE;
+
+  value = &g_array_index (self->values, Value, index);
+  if (text != NULL)
+    *text = value->kind == AIP_JSON_VALUE_STRING ? self->text->str + value->offset : NULL;
+  if (length != NULL)
+    *length = value->length;
+  if (integer != NULL)
+    *integer = value->integer;
+
+  return value->kind;
+}
+
+/**
  * aip_json_strings_get_member:
  * @self: the values taken out of the text json-glib read
  * @item: the position of an item in the text
@@ -99,7 +145,8 @@ get_value (const AipJsonStrings *self,
  * @length: (out) (optional): the length of what is returned
  *
  * Returns: (nullable): the string value of that member, when it was taken
- *   out of the item; %NULL when the item has it still, or not at all
+ *   out of the item; %NULL when the item has it still, or not at all, or
+ *   it was not a string
  */
 const char *
 aip_json_strings_get_member (const AipJsonStrings *self,
@@ -107,19 +154,12 @@ aip_json_strings_get_member (const AipJsonStrings *self,
                              guint                 member,
                              gsize                *length)
 {
-  gint32 index;
+  const char *text = NULL;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (member < self->n_members, NULL);
-
-  if ((gsize) item * self->n_members >= self->items->len)
+  if (aip_json_strings_get_member_value (self, item, member, &text, length, NULL) != AIP_JSON_VALUE_STRING)
     return NULL;
 
-  index = g_array_index (self->items, gint32, item * self->n_members + member);
-  if (index < 0)
-    return NULL;
-
-  return get_value (self, index, length);
+  return text;
 }
 
 /**
@@ -265,7 +305,7 @@ take (AipJsonStrings *strings,
       const char     *end,
       gboolean        escaped)
 {
-  Value value = { strings->text->len, end - start };
+  Value value = { strings->text->len, end - start, 0, AIP_JSON_VALUE_STRING };
 
   /* Decoding never makes the text longer */
   g_string_set_size (strings->text, value.offset + (end - start) + 1);
@@ -279,6 +319,64 @@ take (AipJsonStrings *strings,
   g_array_append_val (strings->values, value);
 
   return strings->values->len - 1;
+}
+
+static guint
+take_literal (AipJsonStrings   *strings,
+              AipJsonValueKind  kind,
+              gint64            integer)
+{
+  Value value = { 0, 0, integer, kind };
+
+  g_array_append_val (strings->values, value);
+
+  return strings->values->len - 1;
+}
+
+/* The end of a literal or of an integer json-glib reads exactly (no
+ * fraction or exponent, at most 18 digits), or NULL for anything else */
+static const char *
+simple_value (const char       *p,
+              const char       *end,
+              AipJsonValueKind *kind,
+              gint64           *integer)
+{
+  static const struct
+  {
+    const char       *text;
+    gsize             length;
+    AipJsonValueKind  kind;
+  } literals[] = {
+    { "true", 4, AIP_JSON_VALUE_TRUE },
+    { "false", 5, AIP_JSON_VALUE_FALSE },
+    { "null", 4, AIP_JSON_VALUE_NULL },
+  };
+  const char *digits;
+  gboolean negative;
+  gint64 value = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+    {
+      if ((gsize) (end - p) >= literals[i].length && memcmp (p, literals[i].text, literals[i].length) == 0)
+        {
+          *kind = literals[i].kind;
+          *integer = 0;
+          return p + literals[i].length;
+        }
+    }
+
+  negative = p < end && *p == '-';
+  digits = negative ? p + 1 : p;
+  for (p = digits; p < end && *p >= '0' && *p <= '9' && p - digits < 18; p++)
+    value = value * 10 + (*p - '0');
+
+  if (p == digits || (p < end && ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E')))
+    return NULL;
+
+  *kind = AIP_JSON_VALUE_INTEGER;
+  *integer = negative ? -value : value;
+
+  return p;
 }
 
 /* Whether json-glib would read the string as starting with the mark */
@@ -517,15 +615,25 @@ aip_json_append_reduced (GString        *out,
               if (member >= 0)
                 {
                   const char *value = skip_spaces (after + 1, end);
+                  gint32 *slot = &g_array_index (strings->items, gint32, item * strings->n_members + member);
+                  const char *value_end;
+                  AipJsonValueKind kind;
+                  gint64 integer;
 
                   if (value < end && *value == '"')
                     {
                       gboolean value_escaped = FALSE;
                       const char *value_close = string_end (value + 1, end, &value_escaped);
-                      guint index = take (strings, value + 1, value_close, value_escaped);
 
-                      g_array_index (strings->items, gint32, item * strings->n_members + member) = index;
+                      *slot = take (strings, value + 1, value_close, value_escaped);
                       p = value_close < end ? value_close + 1 : end;
+                      continue;
+                    }
+
+                  if ((value_end = simple_value (value, end, &kind, &integer)) != NULL)
+                    {
+                      *slot = take_literal (strings, kind, integer);
+                      p = value_end;
                       continue;
                     }
                 }

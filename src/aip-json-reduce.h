@@ -12,7 +12,18 @@ G_BEGIN_DECLS
 /* The most member names that can be taken out of the items */
 #define AIP_JSON_MAX_MEMBERS 32
 
-/* The string values aip_json_append_reduced() took out of a text, decoded */
+/* What a member taken out of an item held */
+typedef enum
+{
+  AIP_JSON_VALUE_NONE,
+  AIP_JSON_VALUE_STRING,
+  AIP_JSON_VALUE_INTEGER,
+  AIP_JSON_VALUE_TRUE,
+  AIP_JSON_VALUE_FALSE,
+  AIP_JSON_VALUE_NULL,
+} AipJsonValueKind;
+
+/* The values aip_json_append_reduced() took out of a text, decoded */
 typedef struct
 {
   /* Each value followed by a NUL */
@@ -20,7 +31,8 @@ typedef struct
   /* Where each value starts in text, and its length */
   GArray             *values;
   /* Members taken out of objects that are items of the text, when their
-   * values are strings: their names, and their lengths */
+   * values are strings, literals or integers json-glib reads exactly:
+   * their names, and their lengths */
   const char * const *members;
   guint               n_members;
   gsize               member_lengths[AIP_JSON_MAX_MEMBERS];
@@ -39,6 +51,12 @@ const char *aip_json_strings_get_member (const AipJsonStrings *self,
                                          guint                 item,
                                          guint                 member,
                                          gsize                *length);
+AipJsonValueKind aip_json_strings_get_member_value (const AipJsonStrings *self,
+                                                   guint                 item,
+                                                   guint                 member,
+                                                   const char          **text,
+                                                   gsize                *length,
+                                                   gint64               *integer);
 
 void        aip_json_append_reduced     (GString              *out,
                                          const char           *start,

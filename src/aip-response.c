@@ -386,7 +386,7 @@ worker_init (Worker *worker,
 {
   worker->strings = aip_assistant_new_string_table ();
   worker->buffer = g_string_new (NULL);
-  aip_json_strings_init (&worker->taken, aip_assistant_get_text_members ());
+  aip_json_strings_init (&worker->taken, aip_assistant_get_value_members ());
   worker->spans = g_new (AipJsonSpan, group_size);
 }
 

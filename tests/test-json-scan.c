@@ -173,6 +173,17 @@ static const struct
   { "[ { \"name\" : \"spaces around a taken member\" , \"id\" : 1 , \"type\" :\n\"outbound\" } ]", TRUE },
   { "[{\"id\": 1, \"name\": \"a\"}, {\"id\": 2, \"name\": \"b\", \"name\": \"c\"}, {\"id\": 3, \"name\": \"d\"}, {\"id\": 4, \"n\\u0061me\": \"e\"}, {\"id\": 5, \"name\": \"f\"}]", TRUE },
   { "[{\"id\": 1, \"name\": \"a long name before a broken item\"}, {\"id\": 2, \"name\": \"b\", \"name\": x}]", FALSE },
+  /* Numbers and literals the worker takes out of the items, and those it
+   * leaves to json-glib */
+  { "[{\"id\": -1}, {\"id\": -0}, {\"id\": 0}, {\"id\": 999999999999999999}, {\"id\": 9223372036854775807}]", TRUE },
+  { "[{\"id\": 9223372036854775808}, {\"id\": 18446744073709551617}, {\"id\": -9223372036854775809}]", TRUE },
+  { "[{\"id\": 1.0}, {\"id\": 1e2}, {\"id\": 2E0}, {\"id\": true}, {\"id\": null}, {\"id\": \"0042\"}, {\"id\": \"-3\"}]", TRUE },
+  { "[{\"id\": 1, \"user_id\": -5, \"voice_id\": 1.5, \"language_id\": \"7\", \"is_webhook_active\": true}]", TRUE },
+  { "[{\"id\": 2, \"is_webhook_active\": 1}, {\"id\": 3, \"is_webhook_active\": \"true\"}, {\"id\": 4, \"is_webhook_active\": null}]", TRUE },
+  { "[{\"id\": 1, \"name\": 5, \"status\": false, \"timezone\": null, \"created_at\": 20250101, \"mode\": true}]", TRUE },
+  { "[{\"id\": 1, \"id\": 2}, {\"id\": 3, \"voice_id\": 3, \"voice_id\": null}, {\"id\": null, \"id\": 4}]", TRUE },
+  { "[{\"id\":1,\"is_webhook_active\":false,\"user_id\":0}, {\"id\" : 7 , \"user_id\" :\n-12 }]", TRUE },
+  { "[{\"id\": 5, \"variables\": {\"id\": 6, \"n\": 1e400, \"t\": true}}]", TRUE },
   /* Whitespace everywhere */
   { " \r\n\t[ \n {\n\"id\"\t:\r1 , \"name\" :\"x\" }\n,\t{ \"id\" : 2 }\r\n]\n\n ", TRUE },
   { "{ \"data\" :\n[\n{\"id\":1}\n]\n}\n", TRUE },
@@ -805,7 +816,8 @@ test_reduced (void)
 }
 
 /* Members with the given names leave objects that are items, when their
- * values are strings and no name of theirs is there twice or escaped */
+ * values are strings, literals or integers json-glib reads exactly, and no
+ * name of theirs is there twice or escaped */
 static void
 test_reduced_members (void)
 {
@@ -814,9 +826,14 @@ test_reduced_members (void)
     "{\"id\": 1, \"name\": \"Ann\", \"type\": \"outbound\", \"x\": \"y\"} ,\n"
     "[{\"name\": \"in an array\"}], {\"name\": \"b\", \"name\": \"c\"}, 5,"
     "{\"type\": 1, \"name\": \"d\", \"v\": {\"name\": \"inner\"}}, {\"n\\u0061me\": \"e\", \"type\": \"t\"},"
-    "{\"name\": \"\\u00e9\\n\"}";
+    "{\"name\": \"\\u00e9\\n\"},"
+    "{\"name\": null, \"type\": -123456789012345678},"
+    "{\"name\": true, \"type\": 1234567890123456789},"
+    "{\"name\": false, \"type\": 1.5, \"x\": -0},"
+    "{\"name\": [1], \"type\": 1e3}";
   g_autoptr(GString) out = g_string_new (NULL);
   AipJsonStrings taken;
+  gint64 integer = 0;
   gsize length = 0;
 
   aip_json_strings_init (&taken, members);
@@ -825,8 +842,9 @@ test_reduced_members (void)
   g_assert_cmpstr (out->str, ==,
                    "{\"id\":1,\"x\":\"y\"},"
                    "[{\"name\":\"in an array\"}],{\"name\":\"b\",\"name\":\"c\"},5,"
-                   "{\"type\":1,\"v\":{\"name\":\"inner\"}},{\"n\\u0061me\":\"e\",\"type\":\"t\"},"
-                   "{}");
+                   "{\"v\":{\"name\":\"inner\"}},{\"n\\u0061me\":\"e\",\"type\":\"t\"},"
+                   "{},{},{\"type\":1234567890123456789},{\"type\":1.5,\"x\":-0},"
+                   "{\"name\":[1],\"type\":1e3}");
 
   g_assert_cmpstr (aip_json_strings_get_member (&taken, 0, 0, &length), ==, "Ann");
   g_assert_cmpuint (length, ==, 3);
@@ -836,12 +854,25 @@ test_reduced_members (void)
   g_assert_null (aip_json_strings_get_member (&taken, 3, 0, NULL));
   g_assert_cmpstr (aip_json_strings_get_member (&taken, 4, 0, NULL), ==, "d");
   g_assert_null (aip_json_strings_get_member (&taken, 4, 1, NULL));
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 4, 1, NULL, NULL, &integer), ==, AIP_JSON_VALUE_INTEGER);
+  g_assert_cmpint (integer, ==, 1);
   g_assert_null (aip_json_strings_get_member (&taken, 5, 0, NULL));
   g_assert_null (aip_json_strings_get_member (&taken, 5, 1, NULL));
   g_assert_cmpstr (aip_json_strings_get_member (&taken, 6, 0, &length), ==, "é\n");
   g_assert_cmpuint (length, ==, 3);
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 7, 0, NULL, NULL, NULL), ==, AIP_JSON_VALUE_NULL);
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 7, 1, NULL, NULL, &integer), ==, AIP_JSON_VALUE_INTEGER);
+  g_assert_cmpint (integer, ==, G_GINT64_CONSTANT (-123456789012345678));
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 8, 0, NULL, NULL, NULL), ==, AIP_JSON_VALUE_TRUE);
+  /* Nineteen digits, fractions and exponents are json-glib's to read */
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 8, 1, NULL, NULL, NULL), ==, AIP_JSON_VALUE_NONE);
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 9, 0, NULL, NULL, NULL), ==, AIP_JSON_VALUE_FALSE);
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 9, 1, NULL, NULL, NULL), ==, AIP_JSON_VALUE_NONE);
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 10, 0, NULL, NULL, NULL), ==, AIP_JSON_VALUE_NONE);
+  g_assert_cmpint (aip_json_strings_get_member_value (&taken, 10, 1, NULL, NULL, NULL), ==, AIP_JSON_VALUE_NONE);
+
   /* Past the last item */
-  g_assert_null (aip_json_strings_get_member (&taken, 7, 0, NULL));
+  g_assert_null (aip_json_strings_get_member (&taken, 11, 0, NULL));
 
   aip_json_strings_clear (&taken);
 }
