@@ -64,6 +64,13 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define DEFAULT_TIMEOUT 10
+
+/* libsecret 0.20 listens for the Secret portal's reply only once its own
+ * call has returned: a reply that comes first is lost, and the request
+ * waits forever (seen now and then with build-aux/flatpak-check). A request
+ * unanswered this long is made again, within the operation's own bound. */
+#define PORTAL_ATTEMPT_SECONDS 3
+#define PORTAL_ATTEMPTS 3
 #define BASE_URL_ATTRIBUTE "base-url"
 #define PROMPT_INTERFACE "org.freedesktop.Secret.Prompt"
 
@@ -86,7 +93,20 @@ typedef struct
   GSource       *bound;
   GSource       *caller_cancelled;
   gboolean       done;
+  /* Inside Flatpak: the request in flight, its time, how many were made */
+  GCancellable  *attempt;
+  GSource       *attempt_bound;
+  guint          n_attempts;
 } Operation;
+
+/* What a worker thread needs of an operation, its own copy: a thread that
+ * libsecret keeps waiting may outlive the operation. */
+typedef struct
+{
+  OperationKind  kind;
+  char          *base_url;
+  char          *token;
+} Request;
 
 static void
 destroy_source (GSource **source)
@@ -105,7 +125,9 @@ operation_free (gpointer data)
 
   destroy_source (&op->bound);
   destroy_source (&op->caller_cancelled);
+  destroy_source (&op->attempt_bound);
   g_clear_object (&op->inner);
+  g_clear_object (&op->attempt);
   g_clear_pointer (&op->base_url, g_free);
   g_clear_pointer (&op->token, secret_password_free);
   g_free (op);
@@ -150,8 +172,11 @@ operation_end (GTask *task)
   op->done = TRUE;
   destroy_source (&op->bound);
   destroy_source (&op->caller_cancelled);
+  destroy_source (&op->attempt_bound);
   stop_waiting (self, task);
   g_cancellable_cancel (op->inner);
+  if (op->attempt != NULL)
+    g_cancellable_cancel (op->attempt);
 }
 
 static void
@@ -359,12 +384,20 @@ run_operation (GTask *task)
 }
 
 static void
+request_free (Request *request)
+{
+  g_free (request->base_url);
+  g_clear_pointer (&request->token, secret_password_free);
+  g_free (request);
+}
+
+static void
 sandboxed_thread (GTask        *inner,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  Operation *op = task_data;
+  Request *op = task_data;
   const SecretSchema *schema = aip_token_store_get_schema ();
   GError *error = NULL;
 
@@ -412,6 +445,8 @@ sandboxed_thread (GTask        *inner,
     }
 }
 
+static void run_operation_sandboxed (GTask *task);
+
 static void
 sandboxed_done_cb (GObject      *source,
                    GAsyncResult *result,
@@ -419,6 +454,7 @@ sandboxed_done_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Operation *op = g_task_get_task_data (task);
+  gboolean current = g_task_get_cancellable (G_TASK (result)) == op->attempt;
   g_autoptr(GError) error = NULL;
   char *token = NULL;
 
@@ -427,9 +463,17 @@ sandboxed_done_cb (GObject      *source,
   else
     g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (op->done)
+  /* Over, or an earlier request failing while a newer one is out */
+  if (op->done || (error != NULL && !current))
     {
       g_clear_pointer (&token, secret_password_free);
+      return;
+    }
+
+  /* Unanswered for too long: asked again, as long as the bound allows */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && op->n_attempts < PORTAL_ATTEMPTS)
+    {
+      run_operation_sandboxed (task);
       return;
     }
 
@@ -443,22 +487,53 @@ sandboxed_done_cb (GObject      *source,
     g_task_return_boolean (task, TRUE);
 }
 
+static gboolean
+attempt_expired_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Operation *op = g_task_get_task_data (task);
+
+  g_debug ("The Secret portal did not answer within %u seconds; asking again", PORTAL_ATTEMPT_SECONDS);
+  g_clear_pointer (&op->attempt_bound, g_source_unref);
+  /* The waiting request returns at once; its thread is left to libsecret */
+  g_cancellable_cancel (op->attempt);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Inside a Flatpak sandbox libsecret answers through the Secret portal and
  * listens for the portal's reply only once its own call has returned. From
  * the main thread, busy drawing the first frames of the window, that reply
  * was missed and the lookup never finished (seen with build-aux/flatpak-check).
  * A worker thread runs libsecret on a main context of its own, which nothing
- * else keeps busy. */
+ * else keeps busy; a request that still goes unanswered is made again. */
 static void
 run_operation_sandboxed (GTask *task)
 {
   Operation *op = g_task_get_task_data (task);
   g_autoptr(GTask) inner = NULL;
+  Request *request = g_new0 (Request, 1);
 
-  inner = g_task_new (NULL, op->inner, sandboxed_done_cb, g_object_ref (task));
+  request->kind = op->kind;
+  request->base_url = g_strdup (op->base_url);
+  request->token = g_strdup (op->token);
+
+  op->n_attempts++;
+  g_clear_object (&op->attempt);
+  op->attempt = g_cancellable_new ();
+
+  inner = g_task_new (NULL, op->attempt, sandboxed_done_cb, g_object_ref (task));
   g_task_set_source_tag (inner, run_operation_sandboxed);
-  g_task_set_task_data (inner, op, NULL);
+  g_task_set_task_data (inner, request, (GDestroyNotify) request_free);
+  g_task_set_return_on_cancel (inner, TRUE);
   g_task_run_in_thread (inner, sandboxed_thread);
+
+  destroy_source (&op->attempt_bound);
+  if (op->n_attempts < PORTAL_ATTEMPTS)
+    {
+      op->attempt_bound = g_timeout_source_new_seconds (PORTAL_ATTEMPT_SECONDS);
+      g_task_attach_source (task, op->attempt_bound, attempt_expired_cb);
+    }
 }
 
 /* Sends every operation waiting for the prompt on its way. */
