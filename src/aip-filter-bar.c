@@ -11,11 +11,27 @@
 
 #include "aip-assistant-sorter.h"
 #include "aip-display.h"
-#include "aip-filter-bar.h"
+#include "aip-filter-bar-private.h"
 #include "aip-filter-choice.h"
 #include "aip-health.h"
 
 #define N_FACETS 3
+
+/* How long one slice of a count may hold the main loop: counting 100,000
+ * assistants at once took 70 ms, after every keystroke. */
+#define COUNT_SLICE_USEC 4000
+
+static guint forced_slice_size;
+
+/* A count of the menus' choices over the whole list, made in slices */
+typedef struct
+{
+  GHashTable *counts[N_FACETS];
+  guint       all_counts[N_FACETS];
+  guint       n_calling;
+  guint       n_attention;
+  guint       position;
+} Count;
 
 struct _AipFilterBar
 {
@@ -30,6 +46,7 @@ struct _AipFilterBar
   guint               n_calling;
   guint               n_attention;
   guint               update_source;
+  Count              *count;
   gboolean            updating;
 
   GtkDropDown        *status_dropdown;
@@ -411,45 +428,61 @@ update_toggles (AipFilterBar *self,
   set_toggle_count (self->attention_button, self->attention_label, n_attention, attention);
 }
 
-static void
-update (AipFilterBar *self)
+static Count *
+count_new (void)
 {
-  GHashTable *counts[N_FACETS] = { NULL, };
-  guint all_counts[N_FACETS] = { 0, };
-  AipCallingHours *calling_hours;
-  gboolean calling_now;
-  gboolean needs_attention;
-  GDateTime *now;
-  guint n_calling = 0;
-  guint n_attention = 0;
-  guint n_all;
-
-  g_clear_handle_id (&self->update_source, g_source_remove);
-
-  if (self->filter == NULL || self->all == NULL)
-    return;
-
-  n_all = g_list_model_get_n_items (self->all);
-  calling_now = aip_assistant_filter_get_calling_now (self->filter);
-  needs_attention = aip_assistant_filter_get_needs_attention (self->filter);
-  calling_hours = aip_assistant_filter_get_calling_hours (self->filter);
-  now = aip_assistant_filter_get_now (self->filter);
+  Count *count = g_new0 (Count, 1);
 
   for (guint f = 0; f < N_FACETS; f++)
-    counts[f] = g_hash_table_new (g_str_hash, g_str_equal);
+    count->counts[f] = g_hash_table_new (g_str_hash, g_str_equal);
+
+  return count;
+}
+
+static void
+count_free (Count *count)
+{
+  for (guint f = 0; f < N_FACETS; f++)
+    g_hash_table_unref (count->counts[f]);
+  g_free (count);
+}
+
+/* Counts assistants from where the count stands until the end of the list
+ * or the deadline; returns whether the end was reached. */
+static gboolean
+count_step (AipFilterBar *self,
+            Count        *count,
+            gint64        deadline)
+{
+  guint n_all = g_list_model_get_n_items (self->all);
+  gboolean calling_now = aip_assistant_filter_get_calling_now (self->filter);
+  gboolean needs_attention = aip_assistant_filter_get_needs_attention (self->filter);
+  AipCallingHours *calling_hours = aip_assistant_filter_get_calling_hours (self->filter);
+  GDateTime *now = aip_assistant_filter_get_now (self->filter);
 
   /* The keys point into the assistants, which the list keeps alive while
-   * this runs. A choice counts an assistant that passes every other facet
-   * and the search; the facets are compared here and the search, the
-   * costly part, at most once per assistant. */
-  for (guint i = 0; i < n_all; i++)
+   * the count runs: a change to the list starts it again. A choice counts
+   * an assistant that passes every other facet and the search; the facets
+   * are compared here and the search, the costly part, at most once per
+   * assistant. */
+  for (guint n_counted = 0; count->position < n_all; count->position++, n_counted++)
     {
-      g_autoptr(AipAssistant) assistant = g_list_model_get_item (self->all, i);
+      g_autoptr(AipAssistant) assistant = NULL;
       const char *values[N_FACETS];
       gboolean facet_ok[N_FACETS];
       guint n_failed = 0;
       guint failed = 0;
       gboolean match;
+
+      if (forced_slice_size != 0 && deadline != G_MAXINT64)
+        {
+          if (n_counted == forced_slice_size)
+            return FALSE;
+        }
+      else if (count->position % 256 == 0 && g_get_monotonic_time () > deadline)
+        return FALSE;
+
+      assistant = g_list_model_get_item (self->all, count->position);
 
       for (guint f = 0; f < N_FACETS; f++)
         {
@@ -463,8 +496,8 @@ update (AipFilterBar *self)
               failed = f;
             }
 
-          if (values[f] != NULL && !g_hash_table_contains (counts[f], values[f]))
-            g_hash_table_insert (counts[f], (gpointer) values[f], GUINT_TO_POINTER (0));
+          if (values[f] != NULL && !g_hash_table_contains (count->counts[f], values[f]))
+            g_hash_table_insert (count->counts[f], (gpointer) values[f], GUINT_TO_POINTER (0));
         }
 
       if (n_failed > 1)
@@ -500,8 +533,8 @@ update (AipFilterBar *self)
                                                                  AIP_FILTER_FACET_NEEDS_ATTENTION);
             }
 
-          n_calling += but_calling && open;
-          n_attention += but_attention && attention;
+          count->n_calling += but_calling && open;
+          count->n_attention += but_attention && attention;
           match = but_calling && (!calling_now || open);
         }
       if (!match)
@@ -512,24 +545,54 @@ update (AipFilterBar *self)
           if (n_failed == 1 && f != failed)
             continue;
 
-          all_counts[f]++;
+          count->all_counts[f]++;
           if (values[f] != NULL)
-            g_hash_table_insert (counts[f], (gpointer) values[f],
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts[f], values[f])) + 1));
+            g_hash_table_insert (count->counts[f], (gpointer) values[f],
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count->counts[f], values[f])) + 1));
         }
     }
 
+  return TRUE;
+}
+
+static void
+count_apply (AipFilterBar *self,
+             Count        *count)
+{
+  guint n_all = g_list_model_get_n_items (self->all);
+
   self->updating = TRUE;
   for (guint f = 0; f < N_FACETS; f++)
-    update_facet (self, f, counts[f], all_counts[f], n_all);
+    update_facet (self, f, count->counts[f], count->all_counts[f], n_all);
   self->updating = FALSE;
 
-  for (guint f = 0; f < N_FACETS; f++)
-    g_hash_table_unref (counts[f]);
-
-  update_toggles (self, n_calling, n_attention);
+  update_toggles (self, count->n_calling, count->n_attention);
   update_summary (self);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), aip_assistant_filter_is_active (self->filter));
+}
+
+static void
+stop_count (AipFilterBar *self)
+{
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_pointer (&self->count, count_free);
+}
+
+/* Counts the whole list at once */
+static void
+update (AipFilterBar *self)
+{
+  Count *count;
+
+  stop_count (self);
+
+  if (self->filter == NULL || self->all == NULL)
+    return;
+
+  count = count_new ();
+  count_step (self, count, G_MAXINT64);
+  count_apply (self, count);
+  count_free (count);
 }
 
 static gboolean
@@ -537,8 +600,22 @@ update_cb (gpointer user_data)
 {
   AipFilterBar *self = user_data;
 
+  if (self->filter == NULL || self->all == NULL)
+    {
+      self->update_source = 0;
+      g_clear_pointer (&self->count, count_free);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->count == NULL)
+    self->count = count_new ();
+
+  if (!count_step (self, self->count, g_get_monotonic_time () + COUNT_SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+
   self->update_source = 0;
-  update (self);
+  count_apply (self, self->count);
+  g_clear_pointer (&self->count, count_free);
 
   return G_SOURCE_REMOVE;
 }
@@ -546,7 +623,9 @@ update_cb (gpointer user_data)
 static void
 queue_update (AipFilterBar *self)
 {
-  /* A refresh and a filter change each ask once, however many rows. */
+  /* A refresh and a filter change each ask once, however many rows; a
+   * count under way starts again, as what it counted may have changed. */
+  g_clear_pointer (&self->count, count_free);
   if (self->update_source == 0)
     self->update_source = g_idle_add (update_cb, self);
 }
@@ -624,6 +703,8 @@ unbind_choice_cb (GtkSignalListItemFactory *factory,
 static void
 disconnect_models (AipFilterBar *self)
 {
+  stop_count (self);
+
   if (self->calling_now_binding != NULL)
     g_binding_unbind (g_steal_pointer (&self->calling_now_binding));
   if (self->attention_binding != NULL)
@@ -646,7 +727,7 @@ aip_filter_bar_dispose (GObject *object)
 {
   AipFilterBar *self = (AipFilterBar *)object;
 
-  g_clear_handle_id (&self->update_source, g_source_remove);
+  stop_count (self);
   disconnect_models (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AIP_TYPE_FILTER_BAR);
@@ -832,4 +913,24 @@ aip_filter_bar_update_now (AipFilterBar *self)
   g_return_if_fail (AIP_IS_FILTER_BAR (self));
 
   update (self);
+}
+
+void
+aip_filter_bar_set_slice_size (guint n_assistants)
+{
+  forced_slice_size = n_assistants;
+}
+
+/**
+ * aip_filter_bar_get_counting:
+ * @self: a #AipFilterBar
+ *
+ * Returns: whether the counts of the menus are being brought up to date
+ */
+gboolean
+aip_filter_bar_get_counting (AipFilterBar *self)
+{
+  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), FALSE);
+
+  return self->update_source != 0;
 }

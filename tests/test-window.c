@@ -13,6 +13,7 @@
 #include "aip-assistant-sorter.h"
 #include "aip-cache.h"
 #include "aip-changes-popover.h"
+#include "aip-filter-bar-private.h"
 #include "aip-preferences-window.h"
 #include "aip-filter-choice.h"
 #include "aip-name-cell.h"
@@ -382,6 +383,59 @@ test_fixture_details (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-id", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+
+  destroy_window (window);
+}
+
+/* The menus' counts come in slices from idle, so that a large list never
+ * holds a frame; changes in the middle of a count start it again, and the
+ * result is what counting at once gives. */
+static void
+test_counts_in_slices (void)
+{
+  static const struct
+  {
+    AipFilterFacet  facet;
+    const char     *value;
+  } choices[] = {
+    { AIP_FILTER_FACET_STATUS, NULL }, { AIP_FILTER_FACET_STATUS, "active" },
+    { AIP_FILTER_FACET_STATUS, "paused" }, { AIP_FILTER_FACET_TIMEZONE, NULL },
+    { AIP_FILTER_FACET_TIMEZONE, "Asia/Tokyo" }, { AIP_FILTER_FACET_MODE, "pipeline" },
+  };
+  g_autoptr(AipAccount) account = new_account ();
+  g_autoptr(GBytes) body = generated_bytes ();
+  AipWindow *window = new_window (account);
+  AipAssistantFilter *filter = aip_window_get_filter (window);
+  AipFilterBar *bar = aip_window_get_filter_bar (window);
+  guint sliced[G_N_ELEMENTS (choices)];
+  guint calling, attention;
+
+  load (account, body);
+  aip_filter_bar_set_slice_size (7);
+
+  aip_assistant_filter_set_status (filter, "active");
+  g_assert_true (aip_filter_bar_get_counting (bar));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  /* A thousand assistants, seven at a time: still counting */
+  g_assert_true (aip_filter_bar_get_counting (bar));
+
+  aip_assistant_filter_set_timezone (filter, "Asia/Tokyo");
+  while (aip_filter_bar_get_counting (bar))
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    sliced[i] = choice_count (window, choices[i].facet, choices[i].value);
+  calling = aip_filter_bar_get_calling_count (bar);
+  attention = aip_filter_bar_get_attention_count (bar);
+
+  aip_filter_bar_set_slice_size (0);
+  aip_filter_bar_update_now (bar);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    g_assert_cmpuint (sliced[i], ==, choice_count (window, choices[i].facet, choices[i].value));
+  g_assert_cmpuint (calling, ==, aip_filter_bar_get_calling_count (bar));
+  g_assert_cmpuint (attention, ==, aip_filter_bar_get_attention_count (bar));
+  g_assert_cmpuint (choice_count (window, AIP_FILTER_FACET_TIMEZONE, "Asia/Tokyo"), >, 0);
 
   destroy_window (window);
 }
@@ -1468,6 +1522,7 @@ main (int   argc,
   g_test_add_func ("/window/needs-attention", test_needs_attention);
   g_test_add_func ("/window/changes", test_changes);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/counts-in-slices", test_counts_in_slices);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/offline-copy", test_offline_copy);
   g_test_add_func ("/window/auto-refresh", test_auto_refresh);
