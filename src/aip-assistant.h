@@ -23,7 +23,7 @@ G_DECLARE_FINAL_TYPE (AipAssistant, aip_assistant, AIP, ASSISTANT, GObject)
 GHashTable         *aip_assistant_new_string_table      (void);
 AipAssistant       *aip_assistant_new_from_json         (JsonObject           *object,
                                                          GHashTable           *strings);
-const char * const *aip_assistant_get_value_members      (void);
+const char * const *aip_assistant_get_value_members     (void);
 AipAssistant       *aip_assistant_new_from_reduced_json (JsonObject           *object,
                                                          GHashTable           *strings,
                                                          const AipJsonStrings *taken,

@@ -256,9 +256,9 @@ parse_whole (const char  *data,
 
 /* Parses spans as the elements of one array: the bytes between them are
  * commas and spaces, so only brackets need adding. json-glib reads the
- * text reduced: the assistants' text members and long string values are
- * the worker's to decode, json-glib's scanner being slow on strings and
- * its tree costly for each member. */
+ * text reduced: the assistants' members of a single value and long string
+ * values are the worker's to decode, json-glib's scanner being slow on
+ * strings and its tree costly for each member. */
 static GPtrArray *
 parse_group (const char         *data,
              const AipJsonSpan  *spans,
