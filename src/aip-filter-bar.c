@@ -599,6 +599,7 @@ static gboolean
 update_cb (gpointer user_data)
 {
   AipFilterBar *self = user_data;
+  Count *count;
 
   if (self->filter == NULL || self->all == NULL)
     {
@@ -613,9 +614,12 @@ update_cb (gpointer user_data)
   if (!count_step (self, self->count, g_get_monotonic_time () + COUNT_SLICE_USEC))
     return G_SOURCE_CONTINUE;
 
+  /* Applying may change the filter (a choice the data no longer has goes
+   * back to all), which queues a new count: this one is out of its way. */
+  count = g_steal_pointer (&self->count);
   self->update_source = 0;
-  count_apply (self, self->count);
-  g_clear_pointer (&self->count, count_free);
+  count_apply (self, count);
+  count_free (count);
 
   return G_SOURCE_REMOVE;
 }
