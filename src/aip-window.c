@@ -213,7 +213,7 @@ create_calling_cell (void)
 {
   GtkWidget *label = create_label_cell ();
 
-  /* "Closed, opens Mon 09:00" cut short would hide when. */
+  /* "Opens Mon 09:00" cut short would hide when. */
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
 
   return label;
@@ -232,7 +232,12 @@ bind_calling_now (AipWindow    *self,
 
   status = aip_calling_hours_get_status (self->calling_hours, aip_assistant_get_timezone (assistant),
                                          now, &next_change);
-  text = aip_calling_hours_format_status (status, next_change, self->use_24h);
+  /* Under "Calling Now", "Opens Mon 09:00" says it is closed: the shorter
+   * text leaves room for every column beside the details at 1200 pixels */
+  if (status == AIP_CALLING_STATUS_CLOSED && next_change != NULL)
+    text = aip_calling_hours_format_next_change (status, next_change, self->use_24h);
+  else
+    text = aip_calling_hours_format_status (status, next_change, self->use_24h);
   tooltip = aip_display_calling_tooltip (status, next_change, self->use_24h);
   set_cell (cell, text, tooltip);
 
