@@ -40,6 +40,8 @@ struct _AipTokenStore
   GObject          parent_instance;
 
   guint            timeout;
+  /* Inside Flatpak: found once, when the store is made */
+  gboolean         sandboxed;
 
   /* The keyring's unlock prompt, while it is up */
   GDBusConnection *connection;
@@ -276,75 +278,60 @@ arm_bound (GTask *task)
   g_task_attach_source (task, op->bound, bound_expired_cb);
 }
 
+/* Ends the operation with libsecret's answer, unless it ended already (timed
+ * out, cancelled); takes @token, which only a lookup has */
 static void
-lookup_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+complete_operation (GTask        *task,
+                    const GError *error,
+                    char         *token)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  if (op->done || error != NULL)
+    g_clear_pointer (&token, secret_password_free);
+  if (op->done)
+    return;
+
+  operation_end (task);
+
+  if (error != NULL)
+    g_task_return_error (task, translate_error (error));
+  else if (op->kind == OPERATION_LOOKUP)
+    g_task_return_pointer (task, token, (GDestroyNotify) secret_password_free);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+operation_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Operation *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  char *token;
+  char *token = NULL;
 
-  token = secret_password_lookup_finish (result, &error);
-
-  if (op->done)
+  switch (op->kind)
     {
-      g_clear_pointer (&token, secret_password_free);
-      return;
+    case OPERATION_LOOKUP:
+      token = secret_password_lookup_finish (result, &error);
+      break;
+
+    case OPERATION_STORE:
+      secret_password_store_finish (result, &error);
+      break;
+
+    case OPERATION_CLEAR:
+      /* FALSE without an error only says that nothing was stored. */
+      secret_password_clear_finish (result, &error);
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
 
-  operation_end (task);
-
-  if (error != NULL)
-    g_task_return_error (task, translate_error (error));
-  else
-    g_task_return_pointer (task, token, (GDestroyNotify) secret_password_free);
-}
-
-static void
-store_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Operation *op = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  secret_password_store_finish (result, &error);
-
-  if (op->done)
-    return;
-
-  operation_end (task);
-
-  if (error != NULL)
-    g_task_return_error (task, translate_error (error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-clear_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Operation *op = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  /* FALSE without an error only says that nothing was stored. */
-  secret_password_clear_finish (result, &error);
-
-  if (op->done)
-    return;
-
-  operation_end (task);
-
-  if (error != NULL)
-    g_task_return_error (task, translate_error (error));
-  else
-    g_task_return_boolean (task, TRUE);
+  complete_operation (task, error, token);
 }
 
 static void
@@ -356,7 +343,7 @@ run_operation (GTask *task)
   switch (op->kind)
     {
     case OPERATION_LOOKUP:
-      secret_password_lookup (schema, op->inner, lookup_cb, g_object_ref (task),
+      secret_password_lookup (schema, op->inner, operation_cb, g_object_ref (task),
                               BASE_URL_ATTRIBUTE, op->base_url,
                               NULL);
       break;
@@ -366,14 +353,14 @@ run_operation (GTask *task)
         g_autofree char *label = make_label (op->base_url);
 
         secret_password_store (schema, SECRET_COLLECTION_DEFAULT, label, op->token,
-                               op->inner, store_cb, g_object_ref (task),
+                               op->inner, operation_cb, g_object_ref (task),
                                BASE_URL_ATTRIBUTE, op->base_url,
                                NULL);
       }
       break;
 
     case OPERATION_CLEAR:
-      secret_password_clear (schema, op->inner, clear_cb, g_object_ref (task),
+      secret_password_clear (schema, op->inner, operation_cb, g_object_ref (task),
                              BASE_URL_ATTRIBUTE, op->base_url,
                              NULL);
       break;
@@ -463,28 +450,21 @@ sandboxed_done_cb (GObject      *source,
   else
     g_task_propagate_boolean (G_TASK (result), &error);
 
-  /* Over, or an earlier request failing while a newer one is out */
-  if (op->done || (error != NULL && !current))
+  if (!op->done && error != NULL)
     {
-      g_clear_pointer (&token, secret_password_free);
-      return;
+      /* An earlier request failing while a newer one is out */
+      if (!current)
+        return;
+
+      /* Unanswered for too long: asked again, as long as the bound allows */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && op->n_attempts < PORTAL_ATTEMPTS)
+        {
+          run_operation_sandboxed (task);
+          return;
+        }
     }
 
-  /* Unanswered for too long: asked again, as long as the bound allows */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && op->n_attempts < PORTAL_ATTEMPTS)
-    {
-      run_operation_sandboxed (task);
-      return;
-    }
-
-  operation_end (task);
-
-  if (error != NULL)
-    g_task_return_error (task, translate_error (error));
-  else if (op->kind == OPERATION_LOOKUP)
-    g_task_return_pointer (task, token, (GDestroyNotify) secret_password_free);
-  else
-    g_task_return_boolean (task, TRUE);
+  complete_operation (task, error, token);
 }
 
 static gboolean
@@ -805,7 +785,7 @@ start_operation (AipTokenStore       *self,
 
   /* In a Flatpak sandbox the Secret Service is out of reach and libsecret
    * goes through the Secret portal; the unlock step has nothing to do. */
-  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+  if (self->sandboxed)
     {
       run_operation_sandboxed (task);
       return;
@@ -917,6 +897,7 @@ static void
 aip_token_store_init (AipTokenStore *self)
 {
   self->timeout = DEFAULT_TIMEOUT;
+  self->sandboxed = g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
