@@ -138,31 +138,6 @@ aip_json_strings_get_member_value (const AipJsonStrings  *self,
 }
 
 /**
- * aip_json_strings_get_member:
- * @self: the values taken out of the text json-glib read
- * @item: the position of an item in the text
- * @member: the position of a name in the members @self was set up with
- * @length: (out) (optional): the length of what is returned
- *
- * Returns: (nullable): the string value of that member, when it was taken
- *   out of the item; %NULL when the item has it still, or not at all, or
- *   it was not a string
- */
-const char *
-aip_json_strings_get_member (const AipJsonStrings *self,
-                             guint                 item,
-                             guint                 member,
-                             gsize                *length)
-{
-  const char *text = NULL;
-
-  if (aip_json_strings_get_member_value (self, item, member, &text, length, NULL) != AIP_JSON_VALUE_STRING)
-    return NULL;
-
-  return text;
-}
-
-/**
  * aip_json_strings_resolve:
  * @self: (nullable): the values taken out of the text json-glib read
  * @text: a string json-glib read from it

@@ -47,10 +47,6 @@ void        aip_json_strings_reset      (AipJsonStrings       *self);
 const char *aip_json_strings_resolve    (const AipJsonStrings *self,
                                          const char           *text,
                                          gsize                *length);
-const char *aip_json_strings_get_member (const AipJsonStrings *self,
-                                         guint                 item,
-                                         guint                 member,
-                                         gsize                *length);
 AipJsonValueKind aip_json_strings_get_member_value (const AipJsonStrings *self,
                                                    guint                 item,
                                                    guint                 member,

@@ -12,17 +12,11 @@
 
 #include "aip-json-write.h"
 
-/**
- * aip_json_append_string:
- * @out: where to append
- * @text: UTF-8 text
- *
- * Appends @text as a JSON string: quotes, backslashes and control
- * characters escaped, everything else as it is.
- */
-void
-aip_json_append_string (GString    *out,
-                        const char *text)
+/* @text as a JSON string: quotes, backslashes and control characters
+ * escaped, everything else as it is */
+static void
+append_string (GString    *out,
+               const char *text)
 {
   const guchar *p = (const guchar *) text;
 
@@ -66,9 +60,9 @@ aip_json_append_string (GString    *out,
 /* json-glib 1.6 writes doubles with 17 digits ("0.10000000000000001") and
  * sometimes as text it cannot read back ("3e+20.0"): write the shortest
  * form that reads back to the same double, and keep it a double. */
-void
-aip_json_append_double (GString *out,
-                        double   value)
+static void
+append_double (GString *out,
+               double   value)
 {
   static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
@@ -147,7 +141,7 @@ aip_json_append_node (GString              *out,
               g_string_append_c (out, ',');
             first = FALSE;
             newline (out, inner);
-            aip_json_append_string (out, name);
+            append_string (out, name);
             g_string_append (out, indent < 0 ? ":" : ": ");
             aip_json_append_node (out, member, inner, taken);
           }
@@ -183,13 +177,13 @@ aip_json_append_node (GString              *out,
           g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
           break;
         case G_TYPE_DOUBLE:
-          aip_json_append_double (out, json_node_get_double (node));
+          append_double (out, json_node_get_double (node));
           break;
         case G_TYPE_BOOLEAN:
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
           break;
         case G_TYPE_STRING:
-          aip_json_append_string (out, aip_json_strings_resolve (taken, json_node_get_string (node), NULL));
+          append_string (out, aip_json_strings_resolve (taken, json_node_get_string (node), NULL));
           break;
         default:
           g_string_append (out, "null");

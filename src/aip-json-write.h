@@ -11,10 +11,6 @@
 
 G_BEGIN_DECLS
 
-void aip_json_append_string (GString              *out,
-                             const char           *text);
-void aip_json_append_double (GString              *out,
-                             double                value);
 void aip_json_append_node   (GString              *out,
                              JsonNode             *node,
                              int                   indent,
