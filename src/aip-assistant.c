@@ -1470,23 +1470,29 @@ add_date (JsonBuilder *builder,
           const char  *name,
           GDateTime   *value)
 {
-  g_autofree char *text = NULL;
-
-  if (value != NULL)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (value);
-
-      text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-                              g_date_time_get_year (utc),
-                              g_date_time_get_month (utc),
-                              g_date_time_get_day_of_month (utc),
-                              g_date_time_get_hour (utc),
-                              g_date_time_get_minute (utc),
-                              g_date_time_get_second (utc),
-                              g_date_time_get_microsecond (utc));
-    }
+  g_autofree char *text = aip_assistant_format_date (value);
 
   add_string (builder, name, text);
+}
+
+/**
+ * aip_assistant_format_date:
+ * @date_time: (nullable): a date of an assistant
+ *
+ * Returns: (transfer full) (nullable): the date in the API's own form, in
+ *   UTC with microseconds ("2025-07-15T14:32:15.000000Z"), or %NULL
+ */
+char *
+aip_assistant_format_date (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (date_time == NULL)
+    return NULL;
+
+  utc = g_date_time_to_utc (date_time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
 /**

@@ -29,6 +29,7 @@ AipAssistant       *aip_assistant_new_from_reduced_json (JsonObject           *o
                                                          const AipJsonStrings *taken,
                                                          guint                 item);
 
+char         *aip_assistant_format_date         (GDateTime     *date_time);
 gint64        aip_assistant_get_id              (AipAssistant  *self);
 gint64        aip_assistant_get_user_id         (AipAssistant  *self);
 const char   *aip_assistant_get_name            (AipAssistant  *self);

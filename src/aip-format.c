@@ -259,19 +259,6 @@ format_table (GListModel *assistants,
 }
 
 static char *
-format_utc (GDateTime *date_time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  if (date_time == NULL)
-    return g_strdup ("");
-
-  utc = g_date_time_to_utc (date_time);
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-static char *
 format_integer (gint64 value)
 {
   if (value == AIP_ASSISTANT_NO_ID)
@@ -341,8 +328,8 @@ format_csv (GListModel *assistants,
       g_autofree char *user_id = format_integer (aip_assistant_get_user_id (assistant));
       g_autofree char *voice_id = format_integer (aip_assistant_get_voice_id (assistant));
       g_autofree char *language_id = format_integer (aip_assistant_get_language_id (assistant));
-      g_autofree char *created_at = format_utc (aip_assistant_get_created_at (assistant));
-      g_autofree char *updated_at = format_utc (aip_assistant_get_updated_at (assistant));
+      g_autofree char *created_at = aip_assistant_format_date (aip_assistant_get_created_at (assistant));
+      g_autofree char *updated_at = aip_assistant_format_date (aip_assistant_get_updated_at (assistant));
       const char *values[] = {
         id,
         user_id,
