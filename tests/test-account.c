@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "aip-account.h"
+#include "aip-test-async.h"
 #include "aip-test-server.h"
 
 typedef struct
@@ -55,25 +56,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
-static void
 wait_refreshed (AipAccount *account)
 {
   while (aip_account_get_refreshing (account))
@@ -88,8 +70,8 @@ stored_token (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   char *token;
 
-  aip_token_store_lookup_async (fixture->store, base_url, NULL, store_result_cb, &result);
-  token = aip_token_store_lookup_finish (fixture->store, wait_for (&result), &error);
+  aip_token_store_lookup_async (fixture->store, base_url, NULL, aip_test_store_result_cb, &result);
+  token = aip_token_store_lookup_finish (fixture->store, aip_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
 
   return token;
@@ -103,8 +85,8 @@ sign_in (Fixture     *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aip_account_sign_in_async (fixture->account, token, save, NULL, store_result_cb, &result);
-  return aip_account_sign_in_finish (fixture->account, wait_for (&result), error);
+  aip_account_sign_in_async (fixture->account, token, save, NULL, aip_test_store_result_cb, &result);
+  return aip_account_sign_in_finish (fixture->account, aip_test_wait_for_result (&result), error);
 }
 
 static void
@@ -113,8 +95,8 @@ sign_out (Fixture *fixture)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  aip_account_sign_out_async (fixture->account, NULL, store_result_cb, &result);
-  aip_account_sign_out_finish (fixture->account, wait_for (&result), &error);
+  aip_account_sign_out_async (fixture->account, NULL, aip_test_store_result_cb, &result);
+  aip_account_sign_out_finish (fixture->account, aip_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -298,8 +280,8 @@ test_account_sample (Fixture       *fixture,
   g_assert_no_error (error);
   body = g_bytes_new_take (contents, length);
 
-  aip_account_load_sample_async (fixture->account, body, NULL, store_result_cb, &result);
-  g_assert_true (aip_account_load_sample_finish (fixture->account, wait_for (&result), &error));
+  aip_account_load_sample_async (fixture->account, body, NULL, aip_test_store_result_cb, &result);
+  g_assert_true (aip_account_load_sample_finish (fixture->account, aip_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_assert_true (aip_account_get_sample (fixture->account));
   g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_READY);

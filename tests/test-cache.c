@@ -11,6 +11,7 @@
 
 #include "aip-cache.h"
 #include "aip-client.h"
+#include "aip-test-async.h"
 #include "aip-test-server.h"
 
 #define TOKEN "cache-sentinel-9f3a61c0d2"
@@ -26,25 +27,6 @@ test_cache (void)
   return aip_cache_new (base_url);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 static gboolean
 write_body (AipCache  *cache,
             GBytes    *body,
@@ -52,8 +34,8 @@ write_body (AipCache  *cache,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aip_cache_write_async (cache, body, NULL, store_result_cb, &result);
-  return aip_cache_write_finish (cache, wait_for (&result), error);
+  aip_cache_write_async (cache, body, NULL, aip_test_store_result_cb, &result);
+  return aip_cache_write_finish (cache, aip_test_wait_for_result (&result), error);
 }
 
 static AipResponse *
@@ -63,8 +45,8 @@ read_copy (AipCache   *cache,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aip_cache_read_async (cache, NULL, store_result_cb, &result);
-  return aip_cache_read_finish (cache, wait_for (&result), modified, error);
+  aip_cache_read_async (cache, NULL, aip_test_store_result_cb, &result);
+  return aip_cache_read_finish (cache, aip_test_wait_for_result (&result), modified, error);
 }
 
 static gboolean
@@ -73,8 +55,8 @@ delete_copy (AipCache  *cache,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aip_cache_delete_async (cache, NULL, store_result_cb, &result);
-  return aip_cache_delete_finish (cache, wait_for (&result), error);
+  aip_cache_delete_async (cache, NULL, aip_test_store_result_cb, &result);
+  return aip_cache_delete_finish (cache, aip_test_wait_for_result (&result), error);
 }
 
 static GBytes *
@@ -318,22 +300,22 @@ test_order (void)
   g_autoptr(GError) error = NULL;
 
   /* Asked for one after another without waiting: the last one stays. */
-  aip_cache_write_async (cache, first, NULL, store_result_cb, &result_1);
-  aip_cache_delete_async (cache, NULL, store_result_cb, &result_2);
-  aip_cache_write_async (cache, second, NULL, store_result_cb, &result_3);
-  g_assert_true (aip_cache_write_finish (cache, wait_for (&result_1), &error));
-  g_assert_true (aip_cache_delete_finish (cache, wait_for (&result_2), &error));
-  g_assert_true (aip_cache_write_finish (cache, wait_for (&result_3), &error));
+  aip_cache_write_async (cache, first, NULL, aip_test_store_result_cb, &result_1);
+  aip_cache_delete_async (cache, NULL, aip_test_store_result_cb, &result_2);
+  aip_cache_write_async (cache, second, NULL, aip_test_store_result_cb, &result_3);
+  g_assert_true (aip_cache_write_finish (cache, aip_test_wait_for_result (&result_1), &error));
+  g_assert_true (aip_cache_delete_finish (cache, aip_test_wait_for_result (&result_2), &error));
+  g_assert_true (aip_cache_write_finish (cache, aip_test_wait_for_result (&result_3), &error));
   g_assert_no_error (error);
   on_disk = file_bytes (aip_cache_get_path (cache));
   g_assert_true (g_bytes_equal (on_disk, second));
 
   /* A sign-out asked for after a write leaves nothing. */
   g_clear_object (&result_1);
-  aip_cache_write_async (cache, first, NULL, store_result_cb, &result_1);
-  aip_cache_delete_async (cache, NULL, store_result_cb, &result_4);
-  g_assert_true (aip_cache_write_finish (cache, wait_for (&result_1), &error));
-  g_assert_true (aip_cache_delete_finish (cache, wait_for (&result_4), &error));
+  aip_cache_write_async (cache, first, NULL, aip_test_store_result_cb, &result_1);
+  aip_cache_delete_async (cache, NULL, aip_test_store_result_cb, &result_4);
+  g_assert_true (aip_cache_write_finish (cache, aip_test_wait_for_result (&result_1), &error));
+  g_assert_true (aip_cache_delete_finish (cache, aip_test_wait_for_result (&result_4), &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (aip_cache_get_path (cache), G_FILE_TEST_EXISTS));
 }
@@ -450,8 +432,8 @@ test_cancelled (void)
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  aip_cache_write_async (cache, body, cancellable, store_result_cb, &result);
-  g_assert_false (aip_cache_write_finish (cache, wait_for (&result), &error));
+  aip_cache_write_async (cache, body, cancellable, aip_test_store_result_cb, &result);
+  g_assert_false (aip_cache_write_finish (cache, aip_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (aip_cache_get_path (cache), G_FILE_TEST_EXISTS));
 }
@@ -503,8 +485,8 @@ test_no_token (void)
   aip_test_server_set_reply_file (server, TOKEN, "outbound-assistants.json");
   client = aip_client_new (aip_test_server_get_base_url (server), &error);
   g_assert_no_error (error);
-  aip_client_fetch_outbound_async (client, TOKEN, NULL, store_result_cb, &result);
-  response = aip_client_fetch_outbound_finish (client, wait_for (&result), NULL, &error);
+  aip_client_fetch_outbound_async (client, TOKEN, NULL, aip_test_store_result_cb, &result);
+  response = aip_client_fetch_outbound_finish (client, aip_test_wait_for_result (&result), NULL, &error);
   g_assert_no_error (error);
   authorization = aip_test_server_dup_last_authorization (server);
   g_assert_cmpstr (authorization, ==, "Bearer " TOKEN);

@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "aip-client.h"
+#include "aip-test-async.h"
 #include "aip-test-server.h"
 
 #define TOKEN "sentinel-7f3a9c1e-token"
@@ -76,16 +77,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (dup_log ());
 }
 
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static AipResponse *
 fetch_full (AipClient     *client,
             const char    *token,
@@ -95,9 +86,8 @@ fetch_full (AipClient     *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aip_client_fetch_outbound_async (client, token, cancellable, fetched_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  aip_client_fetch_outbound_async (client, token, cancellable, aip_test_store_result_cb, &result);
+  aip_test_wait_for_result (&result);
 
   return aip_client_fetch_outbound_finish (client, result, retry_after, error);
 }
@@ -627,12 +617,11 @@ test_unref_during_fetch (void)
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (client), (gpointer *) &client);
 
-  aip_client_fetch_outbound_async (client, TOKEN, NULL, fetched_cb, &result);
+  aip_client_fetch_outbound_async (client, TOKEN, NULL, aip_test_store_result_cb, &result);
   g_object_unref (client);
   g_assert_nonnull (client);
 
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  aip_test_wait_for_result (&result);
 
   response = aip_client_fetch_outbound_finish (AIP_CLIENT (g_async_result_get_source_object (result)),
                                                result, NULL, &error);

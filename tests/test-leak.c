@@ -8,28 +8,10 @@
 #include <gio/gio.h>
 
 #include "aip-account.h"
+#include "aip-test-async.h"
 #include "aip-test-server.h"
 
 #define SENTINEL "leak-sentinel-4b1d0c77e2"
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
 
 static void
 run_cli (AipTestServer *server,
@@ -128,13 +110,13 @@ test_leak_everywhere (void)
   account = aip_account_new (store);
   aip_account_set_base_url (account, aip_test_server_get_base_url (server), &error);
   g_assert_no_error (error);
-  aip_account_sign_in_async (account, SENTINEL, TRUE, NULL, store_result_cb, &result);
-  aip_account_sign_in_finish (account, wait_for (&result), &error);
+  aip_account_sign_in_async (account, SENTINEL, TRUE, NULL, aip_test_store_result_cb, &result);
+  aip_account_sign_in_finish (account, aip_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  aip_token_store_lookup_async (store, aip_account_get_base_url (account), NULL, store_result_cb, &result);
-  token = aip_token_store_lookup_finish (store, wait_for (&result), &error);
+  aip_token_store_lookup_async (store, aip_account_get_base_url (account), NULL, aip_test_store_result_cb, &result);
+  token = aip_token_store_lookup_finish (store, aip_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, SENTINEL);
   g_clear_object (&result);

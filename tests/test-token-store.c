@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "aip-token-store.h"
+#include "aip-test-async.h"
 
 #define SCHEMA_NAME "com.aiployees.Assistants.Token"
 
@@ -17,26 +18,6 @@ static const char *test_program;
 
 /* Helpers */
 
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
 static char *
 lookup (AipTokenStore  *store,
         const char     *base_url,
@@ -45,8 +26,8 @@ lookup (AipTokenStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aip_token_store_lookup_async (store, base_url, cancellable, got_result_cb, &result);
-  return aip_token_store_lookup_finish (store, wait_for_result (&result), error);
+  aip_token_store_lookup_async (store, base_url, cancellable, aip_test_store_result_cb, &result);
+  return aip_token_store_lookup_finish (store, aip_test_wait_for_result (&result), error);
 }
 
 static gboolean
@@ -57,8 +38,8 @@ store_token (AipTokenStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aip_token_store_store_async (store, base_url, token, NULL, got_result_cb, &result);
-  return aip_token_store_store_finish (store, wait_for_result (&result), error);
+  aip_token_store_store_async (store, base_url, token, NULL, aip_test_store_result_cb, &result);
+  return aip_token_store_store_finish (store, aip_test_wait_for_result (&result), error);
 }
 
 static gboolean
@@ -68,8 +49,8 @@ clear_token (AipTokenStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  aip_token_store_clear_async (store, base_url, NULL, got_result_cb, &result);
-  return aip_token_store_clear_finish (store, wait_for_result (&result), error);
+  aip_token_store_clear_async (store, base_url, NULL, aip_test_store_result_cb, &result);
+  return aip_token_store_clear_finish (store, aip_test_wait_for_result (&result), error);
 }
 
 static void
@@ -783,7 +764,7 @@ test_locked_prompt_cancelled (void)
   lock_login_keyring ();
 
   aip_token_store_set_timeout (store, 1);
-  aip_token_store_lookup_async (store, url, cancellable, got_result_cb, &result);
+  aip_token_store_lookup_async (store, url, cancellable, aip_test_store_result_cb, &result);
   wait_until_prompting (store, prompter);
 
   /* Three times the bound, and still waiting for the person. */
@@ -794,20 +775,20 @@ test_locked_prompt_cancelled (void)
   g_assert_true (aip_token_store_get_prompting (store));
 
   g_cancellable_cancel (cancellable);
-  token = aip_token_store_lookup_finish (store, wait_for_result (&result), &error);
+  token = aip_token_store_lookup_finish (store, aip_test_wait_for_result (&result), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (token);
   g_clear_error (&error);
   g_assert_false (aip_token_store_get_prompting (store));
 
   /* The prompt is still up: the next lookup waits for it. */
-  aip_token_store_lookup_async (store, url, NULL, got_result_cb, &second);
+  aip_token_store_lookup_async (store, url, NULL, aip_test_store_result_cb, &second);
   wait_until_prompting (store, prompter);
   g_assert_cmpuint (prompter->n_begun, ==, 1);
   g_assert_cmpuint (prompter->n_shown, ==, 1);
 
   prompter_dismiss (prompter);
-  token = aip_token_store_lookup_finish (store, wait_for_result (&second), &error);
+  token = aip_token_store_lookup_finish (store, aip_test_wait_for_result (&second), &error);
   g_assert_error (error, AIP_TOKEN_STORE_ERROR, AIP_TOKEN_STORE_ERROR_LOCKED);
   g_assert_null (token);
   g_assert_false (aip_token_store_get_prompting (store));
@@ -926,7 +907,7 @@ run_on_bare_bus (void)
   g_subprocess_communicate_utf8_async (child, NULL, NULL, communicated_cb, &result);
 
   guard = guard_new (60, "The test on the bare bus");
-  wait_for_result (&result);
+  aip_test_wait_for_result (&result);
   guard_free (guard);
 
   g_subprocess_communicate_utf8_finish (child, result, &child_out, &child_err, &error);
