@@ -404,3 +404,64 @@ aip_display_check_base_url (const char  *text,
   /* Translators: the reason follows, e.g. "It must start with https://" */
   return g_strdup_printf (_("This address cannot be used. %s"), error->message);
 }
+
+/* Frames to follow a reason for: the page grows with it over a frame or
+ * two, and a row above it may still be opening */
+#define REVEAL_FRAMES 30
+#define REVEAL_KEY "aip-reveal-frames"
+
+static gboolean
+reveal_cb (GtkWidget     *widget,
+           GdkFrameClock *frame_clock,
+           gpointer       user_data)
+{
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), REVEAL_KEY));
+  /* Pages scroll their content inside a viewport whose child has the
+   * adjustment's coordinates */
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  graphene_rect_t bounds;
+
+  if (frames > 0)
+    frames--;
+  g_object_set_data (G_OBJECT (widget), REVEAL_KEY, GUINT_TO_POINTER (frames));
+
+  if (!gtk_widget_get_visible (widget) || content == NULL || frames == 0)
+    {
+      g_object_set_data (G_OBJECT (widget), REVEAL_KEY, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (gtk_widget_get_height (widget) > 0 && gtk_widget_compute_bounds (widget, content, &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * aip_display_show_reason:
+ * @label: a label under the entry it speaks of
+ * @reason: why what was typed there was refused
+ *
+ * Shows @reason and scrolls it into sight as the page makes room for it: a
+ * reason under the last row of a page is easily below the bottom of the
+ * window, where pressing Apply would seem to do nothing.
+ */
+void
+aip_display_show_reason (GtkLabel   *label,
+                         const char *reason)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (reason != NULL);
+
+  gtk_label_set_text (label, reason);
+  gtk_widget_set_visible (widget, TRUE);
+
+  if (g_object_get_data (G_OBJECT (widget), REVEAL_KEY) == NULL)
+    gtk_widget_add_tick_callback (widget, reveal_cb, NULL, NULL);
+  g_object_set_data (G_OBJECT (widget), REVEAL_KEY, GUINT_TO_POINTER (REVEAL_FRAMES));
+}

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "aip-calling-hours.h"
 
@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 GSettings  *aip_display_new_clock_settings (void);
 char       *aip_display_check_base_url     (const char  *text,
                                             char       **normalized);
+void        aip_display_show_reason        (GtkLabel    *label,
+                                            const char  *reason);
 gboolean    aip_display_use_24h            (GSettings  *clock_settings);
 char       *aip_display_clock              (GDateTime  *time,
                                             gboolean    use_24h);

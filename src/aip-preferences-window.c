@@ -207,8 +207,7 @@ base_url_apply_cb (AipPreferencesWindow *self)
 
   if (problem != NULL)
     {
-      gtk_label_set_text (self->base_url_error_label, problem);
-      gtk_widget_set_visible (GTK_WIDGET (self->base_url_error_label), TRUE);
+      aip_display_show_reason (self->base_url_error_label, problem);
       return;
     }
 

@@ -31,7 +31,6 @@ struct _AipSignInPage
   KeyringStep         keyring_step;
   guint               save : 1;
   guint               cancelled_by_person : 1;
-  guint               reveal_frames;
 
   GtkStack           *stack;
   AdwPasswordEntryRow *token_row;
@@ -184,36 +183,6 @@ base_url_changed_cb (AipSignInPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->base_url_error_label), FALSE);
 }
 
-/* Frames to follow the reason for: the page grows with it over a frame or
- * two, and the server row may still be opening */
-#define REVEAL_FRAMES 30
-
-/* Scrolls the reason into sight as the page makes room for it: it sits
- * below the server row, past the bottom of a window 700 pixels tall. */
-static gboolean
-reveal_base_url_error_cb (GtkWidget     *widget,
-                          GdkFrameClock *frame_clock,
-                          gpointer       user_data)
-{
-  AipSignInPage *self = AIP_SIGN_IN_PAGE (user_data);
-  /* The status page scrolls its content itself, inside a viewport whose
-   * child has the adjustment's coordinates */
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *viewport = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
-  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
-  graphene_rect_t bounds;
-
-  if (!gtk_widget_get_visible (widget) || content == NULL || self->reveal_frames == 0)
-    return G_SOURCE_REMOVE;
-  self->reveal_frames--;
-
-  if (gtk_widget_get_height (widget) > 0 && gtk_widget_compute_bounds (widget, content, &bounds))
-    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
-                               bounds.origin.y, bounds.origin.y + bounds.size.height);
-
-  return self->reveal_frames > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
 static void
 base_url_apply_cb (AipSignInPage *self)
 {
@@ -223,12 +192,7 @@ base_url_apply_cb (AipSignInPage *self)
 
   if (problem != NULL)
     {
-      gtk_label_set_text (self->base_url_error_label, problem);
-      gtk_widget_set_visible (GTK_WIDGET (self->base_url_error_label), TRUE);
-      if (self->reveal_frames == 0)
-        gtk_widget_add_tick_callback (GTK_WIDGET (self->base_url_error_label),
-                                      reveal_base_url_error_cb, self, NULL);
-      self->reveal_frames = REVEAL_FRAMES;
+      aip_display_show_reason (self->base_url_error_label, problem);
       return;
     }
 
