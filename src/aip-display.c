@@ -410,32 +410,52 @@ aip_display_check_base_url (const char  *text,
 #define REVEAL_FRAMES 30
 #define REVEAL_KEY "aip-reveal-frames"
 
+static GtkWidget *
+outer_scroller (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return parent != NULL ? gtk_widget_get_ancestor (parent, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+}
+
 static gboolean
 reveal_cb (GtkWidget     *widget,
            GdkFrameClock *frame_clock,
            gpointer       user_data)
 {
   guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), REVEAL_KEY));
-  /* Pages scroll their content inside a viewport whose child has the
-   * adjustment's coordinates */
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *viewport = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
-  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
-  graphene_rect_t bounds;
 
   if (frames > 0)
     frames--;
   g_object_set_data (G_OBJECT (widget), REVEAL_KEY, GUINT_TO_POINTER (frames));
 
-  if (!gtk_widget_get_visible (widget) || content == NULL || frames == 0)
+  if (!gtk_widget_get_visible (widget) || frames == 0)
     {
       g_object_set_data (G_OBJECT (widget), REVEAL_KEY, NULL);
       return G_SOURCE_REMOVE;
     }
 
-  if (gtk_widget_get_height (widget) > 0 && gtk_widget_compute_bounds (widget, content, &bounds))
-    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
-                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+  if (gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+
+  /* Every scrolled window it sits in, the innermost first. The viewport
+   * shows the part of the adjustment from its value on: a place in the
+   * viewport plus the value is a place in the adjustment. */
+  for (GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+       scroller != NULL;
+       scroller = outer_scroller (scroller))
+    {
+      GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      graphene_rect_t bounds;
+      double top;
+
+      if (viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+        continue;
+
+      top = bounds.origin.y + gtk_adjustment_get_value (adjustment);
+      gtk_adjustment_clamp_page (adjustment, top, top + bounds.size.height);
+    }
 
   return G_SOURCE_CONTINUE;
 }
