@@ -411,6 +411,38 @@ skip_spaces (const char *p,
   return p;
 }
 
+/* Takes the value at @value of an item's member when it is a string, a
+ * literal or an integer json-glib reads exactly; returns where it ends, or
+ * NULL for a value json-glib must read */
+static const char *
+take_member_value (AipJsonStrings *strings,
+                   guint           item,
+                   guint           member,
+                   const char     *value,
+                   const char     *end)
+{
+  gint32 *slot = &g_array_index (strings->items, gint32, item * strings->n_members + member);
+  const char *value_end;
+  AipJsonValueKind kind;
+  gint64 integer;
+
+  if (value < end && *value == '"')
+    {
+      gboolean escaped = FALSE;
+      const char *close = string_end (value + 1, end, &escaped);
+
+      *slot = take (strings, value + 1, close, escaped);
+      return close < end ? close + 1 : end;
+    }
+
+  if ((value_end = simple_value (value, end, &kind, &integer)) == NULL)
+    return NULL;
+
+  *slot = take_literal (strings, kind, integer);
+
+  return value_end;
+}
+
 /* Where the text is written to, always with room for the rest of the
  * input as it is */
 typedef struct
@@ -498,7 +530,6 @@ aip_json_append_reduced (GString        *out,
     {
       const char *content, *close, *after;
       gboolean escaped = FALSE;
-      gint member = -1;
       char c = *p++;
 
       if (space_byte[(guchar) c])
@@ -567,47 +598,30 @@ aip_json_append_reduced (GString        *out,
         {
           if (depth == 1 && object_item)
             {
-              if (taking)
+              gint member = taking && !escaped ? find_member (strings, content, close - content) : -1;
+              const char *value_end;
+
+              /* A name json-glib might read as one taken, or one taken
+               * already: walk the object again, taking nothing */
+              if (taking && (escaped || (member >= 0 && (seen & (1u << member)) != 0)))
                 {
-                  member = escaped ? -2 : find_member (strings, content, close - content);
-                  if (member == -2 || (member >= 0 && (seen & (1u << member)) != 0))
-                    {
-                      /* Walk the object again, taking nothing */
-                      output.dest = out->str + mark.output;
-                      g_array_set_size (strings->values, mark.n_values);
-                      g_string_truncate (strings->text, mark.text_length);
-                      g_array_set_size (strings->items, item * strings->n_members);
-                      p = mark.input;
-                      depth = 0;
-                      expect_item = TRUE;
-                      keep_all = TRUE;
-                      continue;
-                    }
-                  if (member >= 0)
-                    seen |= 1u << member;
+                  output.dest = out->str + mark.output;
+                  g_array_set_size (strings->values, mark.n_values);
+                  g_string_truncate (strings->text, mark.text_length);
+                  g_array_set_size (strings->items, item * strings->n_members);
+                  p = mark.input;
+                  depth = 0;
+                  expect_item = TRUE;
+                  keep_all = TRUE;
+                  continue;
                 }
 
               if (member >= 0)
                 {
-                  const char *value = skip_spaces (after + 1, end);
-                  gint32 *slot = &g_array_index (strings->items, gint32, item * strings->n_members + member);
-                  const char *value_end;
-                  AipJsonValueKind kind;
-                  gint64 integer;
-
-                  if (value < end && *value == '"')
+                  seen |= 1u << member;
+                  value_end = take_member_value (strings, item, member, skip_spaces (after + 1, end), end);
+                  if (value_end != NULL)
                     {
-                      gboolean value_escaped = FALSE;
-                      const char *value_close = string_end (value + 1, end, &value_escaped);
-
-                      *slot = take (strings, value + 1, value_close, value_escaped);
-                      p = value_close < end ? value_close + 1 : end;
-                      continue;
-                    }
-
-                  if ((value_end = simple_value (value, end, &kind, &integer)) != NULL)
-                    {
-                      *slot = take_literal (strings, kind, integer);
                       p = value_end;
                       continue;
                     }
