@@ -1502,8 +1502,12 @@ main (int   argc,
 
   /* The software GL driver of a virtual display keeps memory from its
    * generated code past exit; the widgets under test draw the same with
-   * cairo. */
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+   * cairo. GTK 4.16 moved the switch from GDK_DEBUG to GDK_DISABLE and
+   * later releases warn about the old name. */
+  if (gtk_get_minor_version () >= 16)
+    g_setenv ("GDK_DISABLE", "gl", FALSE);
+  else
+    g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

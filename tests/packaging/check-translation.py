@@ -179,7 +179,11 @@ def runtime(args):
                     home = os.path.join(tmp, "home-" + lang)
                     extra = {"AIPLOYEES_TOKEN": "bad"}
                     if lang != "C":
+                        # As a Bulgarian user runs it: GNU gettext ignores
+                        # LANGUAGE under the C locale, and newer C libraries
+                        # count C.UTF-8 as that locale.
                         extra["LANGUAGE"] = lang
+                        extra["LC_ALL"] = "%s_%s.UTF-8" % (lang, lang.upper())
                     result = subprocess.run([binary] + argv, capture_output=True, text=True,
                                             env=run_env(prefix, home, **extra), timeout=60)
                     print("# LANGUAGE=%s %s: exit status %d, stderr: %s"
