@@ -19,7 +19,6 @@ struct _AipApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  AipTokenStore  *token_store;
   AipAccount     *account;
 };
 
@@ -140,8 +139,7 @@ aip_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
 
   self->settings = g_settings_new (APP_ID);
-  self->token_store = aip_token_store_new ();
-  self->account = aip_account_new (self->token_store);
+  self->account = aip_account_new (NULL);
 
   g_signal_connect_object (self->settings, "changed::base-url",
                            G_CALLBACK (base_url_changed_cb), self, G_CONNECT_SWAPPED);
@@ -167,7 +165,6 @@ aip_application_dispose (GObject *object)
   AipApplication *self = (AipApplication *)object;
 
   g_clear_object (&self->account);
-  g_clear_object (&self->token_store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (aip_application_parent_class)->dispose (object);

@@ -137,7 +137,7 @@ aip_auto_refresh_constructed (GObject *object)
                            G_CALLBACK (refreshing_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->account, "notify::state",
                            G_CALLBACK (state_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->account, "response-received",
+  g_signal_connect_object (aip_account_get_repository (self->account), "response-received",
                            G_CALLBACK (response_received_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->schedule, "notify::interval",
                            G_CALLBACK (rearm), self, G_CONNECT_SWAPPED);

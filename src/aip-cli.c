@@ -18,6 +18,7 @@
 #include "aip-base-url.h"
 #include "aip-cli.h"
 #include "aip-format.h"
+#include "aip-token-store.h"
 
 static const GOptionEntry option_entries[] = {
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "aip-client-error.h"
 #include "aip-display.h"
 #include "aip-sign-in-page.h"
 
@@ -115,8 +114,7 @@ show_keyring_problem (AipSignInPage *self,
 
   self->keyring_step = step;
 
-  if (self->cancelled_by_person ||
-      g_error_matches (error, AIP_TOKEN_STORE_ERROR, AIP_TOKEN_STORE_ERROR_LOCKED))
+  if (self->cancelled_by_person || aip_account_error_kind (error) == AIP_ERROR_KIND_KEYRING_LOCKED)
     description = _("The keyring stayed locked, so your token can be neither read nor saved. "
                     "You can try again, or use a token without saving it.");
   else
@@ -144,11 +142,11 @@ update_server (AipSignInPage *self)
 static void
 prompting_changed_cb (AipSignInPage *self,
                       GParamSpec    *pspec,
-                      AipTokenStore *store)
+                      AipAccount    *account)
 {
   /* Only our own operations wait for the prompt; the person may take as
    * long as they like and can cancel from here. */
-  if (aip_token_store_get_prompting (store) && self->cancellable != NULL)
+  if (aip_account_get_prompting (account) && self->cancellable != NULL)
     {
       if (self->view_before_wait == NULL)
         self->view_before_wait = g_strdup (gtk_stack_get_visible_child_name (self->stack));
@@ -249,14 +247,20 @@ sign_in_cb_finish (GObject      *object,
       set_busy (self, FALSE);
 
       /* The typed token stays in the entry, to be corrected or kept. */
-      if (error->domain == AIP_TOKEN_STORE_ERROR || self->cancelled_by_person)
-        show_keyring_problem (self, error, KEYRING_STEP_STORE);
-      else if (g_error_matches (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_UNAUTHORIZED))
-        show_error (self, _("The server rejected this token"));
-      else if (g_error_matches (error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_FORBIDDEN))
-        show_error (self, _("This token may not read assistants; ask your platform administrator"));
-      else
-        show_error (self, error->message);
+      switch (aip_account_error_kind (error))
+        {
+        case AIP_ERROR_KIND_KEYRING_LOCKED:
+        case AIP_ERROR_KIND_KEYRING_UNAVAILABLE:
+        case AIP_ERROR_KIND_CANCELLED:
+          show_keyring_problem (self, error, KEYRING_STEP_STORE);
+          break;
+
+        case AIP_ERROR_KIND_SIGN_IN:
+        case AIP_ERROR_KIND_OTHER:
+        default:
+          show_error (self, error->message);
+          break;
+        }
 
       return;
     }
@@ -325,24 +329,11 @@ sample_loaded_cb (GObject      *object,
 static void
 sample_cb (AipSignInPage *self)
 {
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (self->account != NULL);
-
-  body = g_resources_lookup_data (AIP_RESOURCE_BASE "/sample-assistants.json",
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (body == NULL)
-    {
-      /* Only a broken build lacks the resource. */
-      g_debug ("No sample data: %s", error->message);
-      show_error (self, _("The sample data is missing from this installation"));
-      return;
-    }
 
   show_error (self, NULL);
   set_busy (self, TRUE);
-  aip_account_load_sample_async (self->account, body, start_operation (self),
+  aip_account_load_sample_async (self->account, start_operation (self),
                                  sample_loaded_cb, g_object_ref (self));
 }
 
@@ -531,10 +522,7 @@ aip_sign_in_page_set_account (AipSignInPage *self,
     return;
 
   if (self->account != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->account, self);
-      g_signal_handlers_disconnect_by_data (aip_account_get_token_store (self->account), self);
-    }
+    g_signal_handlers_disconnect_by_data (self->account, self);
 
   g_set_object (&self->account, account);
 
@@ -542,7 +530,7 @@ aip_sign_in_page_set_account (AipSignInPage *self,
     {
       g_signal_connect_object (account, "notify::base-url",
                                G_CALLBACK (base_url_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (aip_account_get_token_store (account), "notify::prompting",
+      g_signal_connect_object (account, "notify::prompting",
                                G_CALLBACK (prompting_changed_cb), self, G_CONNECT_SWAPPED);
     }
 

@@ -1475,7 +1475,7 @@ create_changes_button (AipWindow *self)
 
   g_object_bind_property (changes, "has-changes", self->changes_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (changes, "changed", G_CALLBACK (changes_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->account, "changes-found", G_CALLBACK (changes_found_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (aip_account_get_repository (self->account), "changes-found", G_CALLBACK (changes_found_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "aip-account.h"
+#include "aip-client-error.h"
+#include "aip-token-store.h"
 #include "aip-test-async.h"
 #include "aip-test-server.h"
 
@@ -269,18 +271,10 @@ static void
 test_account_sample (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "outbound-assistants.json", NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  char *contents;
-  gsize length;
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  body = g_bytes_new_take (contents, length);
-
-  aip_account_load_sample_async (fixture->account, body, NULL, aip_test_store_result_cb, &result);
+  aip_account_load_sample_async (fixture->account, NULL, aip_test_store_result_cb, &result);
   g_assert_true (aip_account_load_sample_finish (fixture->account, aip_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_assert_true (aip_account_get_sample (fixture->account));
@@ -363,7 +357,7 @@ test_account_offline_copy (Fixture       *fixture,
   changed = bytes_of ("[{\"id\": 123, \"name\": \"Renamed\"}, {\"id\": 125, \"name\": \"New\"}]");
   aip_account_set_token (second, NULL);
   aip_test_server_set_reply (fixture->server, "good-token", 200, "application/json", changed, NULL, AIP_TEST_REPLY_NORMAL);
-  g_signal_connect (second, "changes-found", G_CALLBACK (count_cb), &found);
+  g_signal_connect (aip_account_get_repository (second), "changes-found", G_CALLBACK (count_cb), &found);
   aip_account_set_token (second, "good-token");
   aip_account_refresh (second);
   wait_refreshed (second);
@@ -380,6 +374,81 @@ test_account_offline_copy (Fixture       *fixture,
   sign_out (fixture);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_finalize_object (g_steal_pointer (&second));
+}
+
+static void
+first_cb (GObject    *object,
+          GParamSpec *pspec,
+          char      **first)
+{
+  if (*first == NULL)
+    *first = g_strdup (pspec->name);
+}
+
+/* A copy large enough that reading it takes far longer than a loopback
+ * answer, written where the account looks for it. */
+static void
+write_large_copy (AipAccount *account,
+                  guint       n_items)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                         aip_account_get_base_url (account), -1);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "aiployees-assistants", NULL);
+  g_autofree char *path = g_strdup_printf ("%s/%s.json", dir, hash);
+  g_autoptr(GString) body = g_string_new ("[");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    g_string_append_printf (body,
+                            "%s{\"id\": %u, \"name\": \"Assistant %u\", \"status\": \"active\", "
+                            "\"timezone\": \"Europe/Sofia\", \"system_prompt\": \"%s\"}",
+                            i > 0 ? "," : "", i + 1, i + 1,
+                            "You call customers about their renewal and answer questions politely.");
+  g_string_append (body, "]");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents_full (path, body->str, body->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+}
+
+/* A rejected token must get its "Sign In Again" whatever arrives first:
+ * the server's answer or the offline copy. */
+static void
+test_account_error_over_copy (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GBytes) unauthorized = bytes_of ("{\"message\": \"Unauthenticated.\"}");
+  AipRepository *repository = aip_account_get_repository (fixture->account);
+  g_autofree char *first = NULL;
+
+  write_large_copy (fixture->account, 50000);
+
+  /* The answer first, then the copy */
+  g_signal_connect (repository, "notify::error", G_CALLBACK (first_cb), &first);
+  g_signal_connect (repository, "notify::offline-copy", G_CALLBACK (first_cb), &first);
+  aip_account_set_token (fixture->account, "revoked-token");
+  aip_account_refresh (fixture->account);
+  while (!aip_account_get_offline_copy (fixture->account))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (repository, &first);
+
+  g_assert_cmpstr (first, ==, "error");
+  g_assert_false (aip_account_get_refreshing (fixture->account));
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 50000);
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_ERROR);
+  g_assert_error (aip_account_get_error (fixture->account), AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (aip_account_error_kind (aip_account_get_error (fixture->account)), ==, AIP_ERROR_KIND_SIGN_IN);
+
+  /* The copy first, then the answer */
+  aip_test_server_set_reply (fixture->server, NULL, 401, "application/json", unauthorized, NULL, AIP_TEST_REPLY_NORMAL);
+  aip_account_set_token (fixture->account, NULL);
+  aip_account_set_token (fixture->account, "also-revoked");
+  aip_account_refresh (fixture->account);
+  wait_refreshed (fixture->account);
+  g_assert_true (aip_account_get_offline_copy (fixture->account));
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 50000);
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_ERROR);
+  g_assert_error (aip_account_get_error (fixture->account), AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_UNAUTHORIZED);
 }
 
 int
@@ -404,6 +473,7 @@ main (int   argc,
   ADD ("/account/base-url", test_account_base_url);
   ADD ("/account/sample", test_account_sample);
   ADD ("/account/offline-copy", test_account_offline_copy);
+  ADD ("/account/error-over-copy", test_account_error_over_copy);
 #undef ADD
 
   status = g_test_run ();

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "aip-account.h"
+#include "aip-token-store.h"
 #include "aip-test-async.h"
 #include "aip-test-server.h"
 

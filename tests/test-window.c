@@ -18,6 +18,7 @@
 #include "aip-filter-choice.h"
 #include "aip-name-cell.h"
 #include "aip-test-server.h"
+#include "aip-token-store.h"
 #include "aip-window.h"
 
 #define N_GENERATED 1000
@@ -98,13 +99,38 @@ sample_loaded_cb (GObject      *object,
 }
 
 static void
-load (AipAccount *account,
-      GBytes     *body)
+load_sample (AipAccount *account)
 {
   gboolean done = FALSE;
 
-  aip_account_load_sample_async (account, body, NULL, sample_loaded_cb, &done);
-  wait_for (&done);
+  aip_account_load_sample_async (account, NULL, sample_loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The assistants of @body, as the loopback server answers them to a token
+ * of their own. */
+static void
+load (AipAccount *account,
+      GBytes     *body)
+{
+  static AipTestServer *server;
+  static guint n_loads;
+  g_autofree char *token = g_strdup_printf ("window-test-%u", ++n_loads);
+  g_autoptr(GError) error = NULL;
+
+  if (server == NULL)
+    server = aip_test_server_new ();
+
+  aip_test_server_set_reply (server, token, 200, "application/json", body, NULL, AIP_TEST_REPLY_NORMAL);
+  aip_account_set_use_offline_copy (account, FALSE);
+  g_assert_true (aip_account_set_base_url (account, aip_test_server_get_base_url (server), &error));
+  g_assert_no_error (error);
+  aip_account_set_token (account, token);
+  aip_account_refresh (account);
+  while (aip_account_get_refreshing (account))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (aip_account_get_state (account), ==, AIP_ACCOUNT_STATE_READY);
 }
 
 static GBytes *
@@ -738,7 +764,7 @@ test_signed_out (void)
   }
 
   /* The sample is marked as such, and never refreshes. */
-  load (account, body);
+  load_sample (account);
   wait_for_state (window, "list");
   g_assert_nonnull (aip_window_get_banner_text (window));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL) &&
