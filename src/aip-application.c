@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "aip-application.h"
+#include "aip-auto-refresh.h"
 #include "aip-cli.h"
+#include "aip-preferences.h"
 #include "aip-preferences-window.h"
 #include "aip-window.h"
 
@@ -19,7 +21,11 @@ struct _AipApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  AipPreferences *preferences;
   AipAccount     *account;
+  /* Lives with the account: it keeps refreshing while a window is
+   * closed and opened again. */
+  AipAutoRefresh *auto_refresh;
 };
 
 G_DEFINE_FINAL_TYPE (AipApplication, aip_application, ADW_TYPE_APPLICATION)
@@ -139,7 +145,12 @@ aip_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
 
   self->settings = g_settings_new (APP_ID);
+  self->preferences = aip_preferences_new (self->settings);
   self->account = aip_account_new (NULL);
+  self->auto_refresh = aip_auto_refresh_new (self->account);
+  g_object_bind_property (self->preferences, "auto-refresh",
+                          aip_auto_refresh_get_schedule (self->auto_refresh), "interval",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->settings, "changed::base-url",
                            G_CALLBACK (base_url_changed_cb), self, G_CONNECT_SWAPPED);
@@ -154,7 +165,11 @@ aip_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (aip_window_new (self, self->account));
+    {
+      window = GTK_WINDOW (aip_window_new (self, self->account, self->auto_refresh));
+      g_object_bind_property (self->preferences, "calling-hours", window, "calling-hours",
+                              G_BINDING_SYNC_CREATE);
+    }
 
   gtk_window_present (window);
 }
@@ -164,7 +179,9 @@ aip_application_dispose (GObject *object)
 {
   AipApplication *self = (AipApplication *)object;
 
+  g_clear_object (&self->auto_refresh);
   g_clear_object (&self->account);
+  g_clear_object (&self->preferences);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (aip_application_parent_class)->dispose (object);

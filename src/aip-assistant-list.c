@@ -167,3 +167,62 @@ aip_assistant_list_replace (AipAssistantList *self,
 
   return g_steal_pointer (&old);
 }
+
+/**
+ * aip_assistant_list_update_from:
+ * @self: a #AipAssistantList
+ * @source: a #GListModel of #AipAssistant
+ *
+ * Makes the list hold the items of @source in its order, announcing only
+ * the part that differs, in one #GListModel::items-changed: a view above
+ * keeps its rows, its scrolling and its selection where nothing moved.
+ */
+void
+aip_assistant_list_update_from (AipAssistantList *self,
+                                GListModel       *source)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  guint n_new, n_old, n_common, prefix = 0, suffix = 0;
+
+  g_return_if_fail (AIP_IS_ASSISTANT_LIST (self));
+  g_return_if_fail (G_IS_LIST_MODEL (source));
+
+  n_new = g_list_model_get_n_items (source);
+  old = g_steal_pointer (&self->items);
+  n_old = old->len;
+
+  self->items = g_ptr_array_new_full (n_new, g_object_unref);
+  for (guint i = 0; i < n_new; i++)
+    g_ptr_array_add (self->items, g_list_model_get_item (source, i));
+
+  n_common = MIN (n_old, n_new);
+  while (prefix < n_common && old->pdata[prefix] == self->items->pdata[prefix])
+    prefix++;
+  while (suffix < n_common - prefix &&
+         old->pdata[n_old - 1 - suffix] == self->items->pdata[n_new - 1 - suffix])
+    suffix++;
+
+  if (prefix + suffix < n_old || prefix + suffix < n_new)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                n_old - prefix - suffix, n_new - prefix - suffix);
+  if (n_old != n_new)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+}
+
+/**
+ * aip_assistant_list_find:
+ * @self: a #AipAssistantList
+ * @assistant: an assistant
+ * @position: (out) (optional): where it is
+ *
+ * Returns: whether @assistant is in the list
+ */
+gboolean
+aip_assistant_list_find (AipAssistantList *self,
+                         AipAssistant     *assistant,
+                         guint            *position)
+{
+  g_return_val_if_fail (AIP_IS_ASSISTANT_LIST (self), FALSE);
+
+  return g_ptr_array_find (self->items, assistant, position);
+}

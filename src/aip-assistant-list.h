@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "aip-assistant.h"
+
 G_BEGIN_DECLS
 
 #define AIP_TYPE_ASSISTANT_LIST (aip_assistant_list_get_type ())
@@ -16,5 +18,12 @@ G_DECLARE_FINAL_TYPE (AipAssistantList, aip_assistant_list, AIP, ASSISTANT_LIST,
 AipAssistantList *aip_assistant_list_new     (void);
 GPtrArray        *aip_assistant_list_replace (AipAssistantList *self,
                                               GPtrArray        *assistants);
+
+void              aip_assistant_list_update_from (AipAssistantList *self,
+                                                  GListModel       *source);
+
+gboolean          aip_assistant_list_find        (AipAssistantList *self,
+                                                  AipAssistant     *assistant,
+                                                  guint            *position);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ G_DEFINE_FINAL_TYPE (AipAssistantSorter, aip_assistant_sorter, GTK_TYPE_SORTER)
 enum {
   PROP_0,
   PROP_COLUMN,
+  PROP_CALLING_HOURS,
+  PROP_NOW,
   N_PROPS
 };
 
@@ -255,6 +257,14 @@ aip_assistant_sorter_get_property (GObject    *object,
       g_value_set_enum (value, self->column);
       break;
 
+    case PROP_CALLING_HOURS:
+      g_value_set_boxed (value, self->calling_hours);
+      break;
+
+    case PROP_NOW:
+      g_value_set_boxed (value, self->now);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -272,6 +282,16 @@ aip_assistant_sorter_set_property (GObject      *object,
     {
     case PROP_COLUMN:
       self->column = g_value_get_enum (value);
+      break;
+
+    case PROP_CALLING_HOURS:
+      if (g_value_get_boxed (value) != NULL)
+        aip_assistant_sorter_set_calling_hours (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_NOW:
+      if (g_value_get_boxed (value) != NULL)
+        aip_assistant_sorter_set_now (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -296,6 +316,13 @@ aip_assistant_sorter_class_init (AipAssistantSorterClass *klass)
     g_param_spec_enum ("column", NULL, NULL,
                        AIP_TYPE_SORT_COLUMN, AIP_SORT_COLUMN_NAME,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The calling-now column's: the window's calling hours and clock. */
+  properties [PROP_CALLING_HOURS] =
+    g_param_spec_boxed ("calling-hours", NULL, NULL, AIP_TYPE_CALLING_HOURS,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_NOW] =
+    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -349,6 +376,7 @@ aip_assistant_sorter_set_calling_hours (AipAssistantSorter *self,
   g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
   self->calling_hours = aip_calling_hours_ref (calling_hours);
   g_hash_table_remove_all (self->calling_keys);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CALLING_HOURS]);
 
   if (self->column == AIP_SORT_COLUMN_CALLING_NOW)
     gtk_sorter_changed (GTK_SORTER (self), GTK_SORTER_CHANGE_DIFFERENT);
@@ -379,6 +407,7 @@ aip_assistant_sorter_set_now (AipAssistantSorter *self,
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = g_date_time_ref (now);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOW]);
 
   g_hash_table_iter_init (&iter, self->calling_keys);
   while (g_hash_table_iter_next (&iter, &zone, &key))

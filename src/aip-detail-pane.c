@@ -13,6 +13,15 @@
 #include "aip-display.h"
 #include "aip-health.h"
 
+/* What the pane lays out of a value from the server (see aip_display_cut()):
+ * a long prompt shows its first pages; all of it is a click away. */
+#define BLOCK_CHARS 3000
+#define BLOCK_RUN 200
+#define NAME_CHARS 300
+#define NAME_RUN 60
+#define LINE_CHARS 500
+#define LINE_RUN 120
+
 struct _AipDetailPane
 {
   AdwBin        parent_instance;
@@ -27,6 +36,9 @@ struct _AipDetailPane
   GtkStack     *stack;
   GtkScrolledWindow *scroller;
   GtkLabel     *name_label;
+  GtkWidget    *name_show_button;
+  GtkWidget    *initial_message_show_button;
+  GtkWidget    *system_prompt_show_button;
   AdwActionRow *status_row;
   GtkLabel     *status_label;
   AdwActionRow *mode_row;
@@ -52,6 +64,9 @@ G_DEFINE_FINAL_TYPE (AipDetailPane, aip_detail_pane, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_ASSISTANT,
+  PROP_NOW,
+  PROP_CALLING_HOURS,
+  PROP_USE_24H,
   N_PROPS
 };
 
@@ -78,15 +93,26 @@ format_date (GDateTime *time,
 
 static void
 set_text_block (GtkLabel   *label,
+                GtkWidget  *show_button,
                 const char *text)
 {
   gboolean empty = text == NULL || text[0] == '\0';
+  gboolean cut = FALSE;
+  g_autofree char *shown = aip_display_cut (text, BLOCK_CHARS, BLOCK_RUN, &cut);
 
-  gtk_label_set_text (label, empty ? _("Empty") : text);
+  gtk_label_set_text (label, empty ? _("Empty") : shown);
+  gtk_widget_set_visible (show_button, cut);
   if (empty)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+/* A row's title or subtitle from the server, cut for one row */
+static char *
+line_text (const char *text)
+{
+  return aip_display_cut (text, LINE_CHARS, LINE_RUN, NULL);
 }
 
 static void
@@ -102,9 +128,11 @@ update_timezone (AipDetailPane *self,
 
   if (zone == NULL || !(local = g_date_time_to_timezone (now, zone)))
     {
+      g_autofree char *shown = line_text (timezone);
+
       adw_action_row_set_subtitle (self->timezone_row,
                                    timezone != NULL && timezone[0] != '\0'
-                                   ? timezone : _("Not set"));
+                                   ? shown : _("Not set"));
       /* Translators: shown under a timezone the system does not know */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->timezone_row), _("Timezone (unknown to this computer)"));
       return;
@@ -223,12 +251,13 @@ update_variables (AipDetailPane *self)
     {
       GtkWidget *row = adw_action_row_new ();
       const char *value = aip_assistant_get_variable_value (self->assistant, i);
+      g_autofree char *name = line_text (aip_assistant_get_variable_name (self->assistant, i));
+      g_autofree char *shown = line_text (value);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     aip_assistant_get_variable_name (self->assistant, i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   value != NULL && value[0] != '\0' ? value : _("Empty"));
+                                   value != NULL && value[0] != '\0' ? shown : _("Empty"));
       gtk_widget_add_css_class (row, "property");
       gtk_list_box_append (self->variables_list, row);
     }
@@ -244,9 +273,13 @@ update (AipDetailPane *self)
   g_autofree char *language = NULL;
   g_autofree char *created = NULL;
   g_autofree char *updated = NULL;
-  const char *name;
+  g_autofree char *name = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *webhook = NULL;
   const char *status;
   const char *webhook_url;
+  gboolean name_cut = FALSE;
 
   if (a == NULL)
     {
@@ -257,19 +290,22 @@ update (AipDetailPane *self)
       return;
     }
 
-  name = aip_assistant_get_name (a);
+  name = aip_display_cut (aip_assistant_get_name (a), NAME_CHARS, NAME_RUN, &name_cut);
   status = aip_assistant_get_status (a);
   webhook_url = aip_assistant_get_webhook_url (a);
 
   gtk_label_set_text (self->name_label, name != NULL && name[0] != '\0' ? name : _("Unnamed Assistant"));
+  gtk_widget_set_visible (self->name_show_button, name_cut);
 
-  gtk_label_set_text (self->status_label, aip_display_status (status));
+  status_text = line_text (aip_display_status (status));
+  gtk_label_set_text (self->status_label, status_text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "status-active");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "status-inactive");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "status-other");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), aip_display_status_class (status));
 
-  adw_action_row_set_subtitle (self->mode_row, aip_display_mode (aip_assistant_get_mode (a)));
+  mode = line_text (aip_display_mode (aip_assistant_get_mode (a)));
+  adw_action_row_set_subtitle (self->mode_row, mode);
 
   adw_action_row_set_subtitle (self->id_row, number_text (aip_assistant_get_id (a), buffer));
 
@@ -285,14 +321,17 @@ update (AipDetailPane *self)
   now = self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
   update_time (self, now);
 
-  set_text_block (self->initial_message_label, aip_assistant_get_initial_message (a));
-  set_text_block (self->system_prompt_label, aip_assistant_get_system_prompt (a));
+  set_text_block (self->initial_message_label, self->initial_message_show_button,
+                  aip_assistant_get_initial_message (a));
+  set_text_block (self->system_prompt_label, self->system_prompt_show_button,
+                  aip_assistant_get_system_prompt (a));
 
   update_variables (self);
 
   if (webhook_url != NULL && webhook_url[0] != '\0')
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->webhook_row), webhook_url);
+      webhook = line_text (webhook_url);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->webhook_row), webhook);
       adw_action_row_set_subtitle (self->webhook_row,
                                    aip_assistant_get_webhook_active (a)
                                    ? _("Active: the platform sends call results here")
@@ -353,6 +392,18 @@ aip_detail_pane_get_property (GObject    *object,
       g_value_set_object (value, self->assistant);
       break;
 
+    case PROP_NOW:
+      g_value_set_boxed (value, self->now);
+      break;
+
+    case PROP_CALLING_HOURS:
+      g_value_set_boxed (value, self->calling_hours);
+      break;
+
+    case PROP_USE_24H:
+      g_value_set_boolean (value, self->use_24h);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -370,6 +421,20 @@ aip_detail_pane_set_property (GObject      *object,
     {
     case PROP_ASSISTANT:
       aip_detail_pane_set_assistant (self, g_value_get_object (value));
+      break;
+
+    case PROP_NOW:
+      if (g_value_get_boxed (value) != NULL)
+        aip_detail_pane_update_time (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_CALLING_HOURS:
+      if (g_value_get_boxed (value) != NULL)
+        aip_detail_pane_set_calling_hours (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_USE_24H:
+      aip_detail_pane_set_use_24h (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -391,6 +456,15 @@ aip_detail_pane_class_init (AipDetailPaneClass *klass)
   properties [PROP_ASSISTANT] =
     g_param_spec_object ("assistant", NULL, NULL, AIP_TYPE_ASSISTANT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_NOW] =
+    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CALLING_HOURS] =
+    g_param_spec_boxed ("calling-hours", NULL, NULL, AIP_TYPE_CALLING_HOURS,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_USE_24H] =
+    g_param_spec_boolean ("use-24h", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -398,6 +472,9 @@ aip_detail_pane_class_init (AipDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, stack);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, name_show_button);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, initial_message_show_button);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, system_prompt_show_button);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, status_row);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, status_label);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, mode_row);
@@ -482,6 +559,7 @@ aip_detail_pane_set_use_24h (AipDetailPane *self,
   self->use_24h = use_24h;
   if (self->assistant != NULL)
     update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_USE_24H]);
 }
 
 /**
@@ -504,6 +582,7 @@ aip_detail_pane_set_calling_hours (AipDetailPane   *self,
 
   if (self->assistant != NULL)
     update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CALLING_HOURS]);
 }
 
 /**
@@ -525,6 +604,7 @@ aip_detail_pane_update_time (AipDetailPane *self,
     {
       g_clear_pointer (&self->now, g_date_time_unref);
       self->now = g_date_time_ref (now);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOW]);
     }
 
   if (self->assistant != NULL)

@@ -42,4 +42,12 @@ char       *aip_display_calling_details    (AipCallingStatus  status,
                                             GDateTime        *next_change,
                                             gboolean          use_24h);
 
+char       *aip_display_short_date         (GDateTime  *time,
+                                            GDateTime  *now);
+char       *aip_display_cut                (const char *text,
+                                            gsize       max_chars,
+                                            gsize       max_run,
+                                            gboolean   *cut);
+char       *aip_display_timezone_city      (const char *timezone);
+
 G_END_DECLS
