@@ -394,11 +394,19 @@ aip_display_check_base_url (const char  *text,
                             char       **normalized)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *completed = NULL;
+  g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (normalized != NULL, NULL);
 
-  if ((*normalized = aip_base_url_normalize (text, &error)))
+  /* People type "example.com/api" as a browser lets them: the secure
+   * scheme is the one meant. */
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] != '\0' && strstr (stripped, "://") == NULL)
+    completed = g_strconcat ("https://", stripped, NULL);
+
+  if ((*normalized = aip_base_url_normalize (completed != NULL ? completed : text, &error)))
     return NULL;
 
   /* Translators: the reason follows, e.g. "It must start with https://" */

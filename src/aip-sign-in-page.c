@@ -38,7 +38,6 @@ struct _AipSignInPage
   GtkButton          *sign_in_button;
   GtkSpinner         *spinner;
   GtkButton          *sample_button;
-  AdwExpanderRow     *server_row;
   AdwEntryRow        *base_url_row;
   GtkLabel           *base_url_error_label;
   GtkSpinner         *checking_spinner;
@@ -89,7 +88,7 @@ set_busy (AipSignInPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->token_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sample_button), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->base_url_row), !busy);
 }
 
 static GCancellable *
@@ -134,7 +133,6 @@ update_server (AipSignInPage *self)
 {
   const char *base_url = self->account != NULL ? aip_account_get_base_url (self->account) : NULL;
 
-  adw_expander_row_set_subtitle (self->server_row, base_url != NULL ? base_url : "");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url != NULL ? base_url : "");
   gtk_widget_set_visible (GTK_WIDGET (self->base_url_error_label), FALSE);
 }
@@ -468,7 +466,6 @@ aip_sign_in_page_class_init (AipSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipSignInPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, AipSignInPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, AipSignInPage, sample_button);
-  gtk_widget_class_bind_template_child (widget_class, AipSignInPage, server_row);
   gtk_widget_class_bind_template_child (widget_class, AipSignInPage, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, AipSignInPage, base_url_error_label);
   gtk_widget_class_bind_template_child (widget_class, AipSignInPage, checking_spinner);

@@ -409,6 +409,64 @@ test_details_and_keys (void)
   aip_test_destroy_window (window);
 }
 
+/* The server first, then the token; an address without a scheme is taken
+ * as https://; a refused one says why, where the person looks. */
+static void
+test_sign_in_page (void)
+{
+  g_autoptr(AipTestServer) server = aip_test_server_new ();
+  g_autoptr(AipAccount) account = aip_test_new_account_for (server, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *stored = NULL;
+  AipWindow *window = aip_test_new_window (account);
+  GtkWidget *page, *server_row, *token_row, *reason, *scroller;
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  graphene_rect_t bounds, server_bounds, token_bounds;
+
+  aip_test_wait_for_state (window, "sign-in");
+  page = aip_test_find (GTK_WIDGET (window), AIP_TYPE_SIGN_IN_PAGE, NULL);
+  while (g_strcmp0 (aip_sign_in_page_get_view_name (AIP_SIGN_IN_PAGE (page)), "token") != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  server_row = aip_test_find (page, ADW_TYPE_ENTRY_ROW, "Server Address");
+  token_row = aip_test_find (page, ADW_TYPE_PASSWORD_ENTRY_ROW, "API Token");
+  g_assert_nonnull (server_row);
+  g_assert_nonnull (token_row);
+  while (!gtk_widget_get_mapped (server_row) || gtk_widget_get_height (server_row) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_compute_bounds (server_row, page, &server_bounds));
+  g_assert_true (gtk_widget_compute_bounds (token_row, page, &token_bounds));
+  g_assert_cmpfloat (server_bounds.origin.y, <, token_bounds.origin.y);
+
+  /* No scheme: https:// is meant. */
+  gtk_editable_set_text (GTK_EDITABLE (server_row), "platform.example.com/api");
+  g_signal_emit_by_name (server_row, "entry-activated");
+  stored = g_settings_get_string (settings, "base-url");
+  g_assert_cmpstr (stored, ==, "https://platform.example.com/api");
+
+  /* Plain http to another computer is refused, the reason in sight. */
+  gtk_editable_set_text (GTK_EDITABLE (server_row), "http://example.com/api");
+  g_signal_emit_by_name (server_row, "entry-activated");
+  reason = aip_test_find (page, GTK_TYPE_LABEL, "This address cannot be used");
+  g_assert_nonnull (reason);
+  g_assert_true (gtk_widget_get_visible (reason));
+  scroller = gtk_widget_get_ancestor (reason, GTK_TYPE_SCROLLED_WINDOW);
+  while (g_get_monotonic_time () < end &&
+         (!gtk_widget_compute_bounds (reason, scroller, &bounds) ||
+          bounds.size.height == 0 || bounds.origin.y < -0.5 ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (scroller) + 0.5))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, -0.5);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller) + 0.5);
+  g_clear_pointer (&stored, g_free);
+  stored = g_settings_get_string (settings, "base-url");
+  g_assert_cmpstr (stored, ==, "https://platform.example.com/api");
+
+  aip_test_destroy_window (window);
+  aip_test_reset_settings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/window/loading", test_loading);
   g_test_add_func ("/window/states", test_states);
   g_test_add_func ("/window/sample", test_sample);
+  g_test_add_func ("/window/sign-in-page", test_sign_in_page);
   g_test_add_func ("/window/offline-copy", test_offline_copy);
   g_test_add_func ("/window/skipped", test_skipped);
   g_test_add_func ("/window/auto-refresh", test_auto_refresh);
