@@ -104,80 +104,6 @@ elapsed_ms (gint64 since)
 }
 
 static GError *
-status_error (guint status,
-              guint retry_after)
-{
-  if (status == SOUP_STATUS_UNAUTHORIZED)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_UNAUTHORIZED,
-                                _("The server refused the token; it may have been revoked or "
-                                  "mistyped. Sign in again with a new token"));
-
-  if (status == SOUP_STATUS_FORBIDDEN)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_FORBIDDEN,
-                                _("This token may not read assistants; ask your platform administrator"));
-
-  if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_NOT_FOUND,
-                                _("No assistants were found at this server address; "
-                                  "check the address in Preferences"));
-
-  if (status == STATUS_TOO_MANY_REQUESTS)
-    {
-      guint minutes = (retry_after + 59) / 60;
-
-      if (retry_after == 0)
-        return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_RATE_LIMITED,
-                                    _("The server is busy; try again later"));
-      if (retry_after < 120)
-        return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_RATE_LIMITED,
-                            ngettext ("The server is busy; try again in %u second",
-                                      "The server is busy; try again in %u seconds",
-                                      retry_after),
-                            retry_after);
-      return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_RATE_LIMITED,
-                          ngettext ("The server is busy; try again in %u minute",
-                                    "The server is busy; try again in %u minutes",
-                                    minutes),
-                          minutes);
-    }
-
-  if (status == SOUP_STATUS_REQUEST_TIMEOUT)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_TIMEOUT,
-                                _("The server did not answer in time; try again later"));
-
-  /* Nothing was asked for conditionally, so a 304 is no redirect: the
-   * server, or a cache on the way, sent no list at all. */
-  if (status == SOUP_STATUS_NOT_MODIFIED)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                                _("The server answered “not modified” (304) without sending the "
-                                  "list, although no earlier copy was offered; a cache or proxy "
-                                  "on the way may be misbehaving. Try again later"));
-
-  if (status >= 300 && status < 400)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_REDIRECT,
-                                _("The server redirected the request to another address; it was "
-                                  "not followed, to keep the token safe. Check the server "
-                                  "address in Preferences"));
-
-  if (status >= 500 && status < 600)
-    return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_SERVER,
-                        _("The platform is having problems (error %u); try again later"),
-                        status);
-
-  /* Any other answer means the address does not lead to the platform's API
-   * as this version knows it: retrying will not help. */
-  if (status >= 400 && status < 500)
-    return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                        _("The server refused the request (error %u); "
-                          "check the server address in Preferences"),
-                        status);
-
-  return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                      _("The server sent an answer that could not be read (status %u)"),
-                      status);
-}
-
-static GError *
 transfer_error (Fetch        *fetch,
                 const GError *error)
 {
@@ -187,41 +113,7 @@ transfer_error (Fetch        *fetch,
   g_debug ("Fetch failed after %" G_GINT64_FORMAT " ms: %s",
            elapsed_ms (fetch->started), error->message);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_TIMEOUT,
-                                _("The server did not answer in time; try again later"));
-
-  if (error->domain == G_TLS_ERROR)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_TLS,
-                                _("The server’s identity could not be verified, so no "
-                                  "connection was made; check the server address"));
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_NETWORK,
-                                _("The connection to the server broke off; try again"));
-
-  if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
-      g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                                _("The server sent an answer that could not be read"));
-
-  return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_NETWORK,
-                              _("Could not connect to the server; check your internet "
-                                "connection and the server address"));
-}
-
-static GError *
-too_large_error (guint64 max_size)
-{
-  g_autofree char *size = g_format_size (max_size);
-
-  return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_TOO_LARGE,
-                      _("The server’s answer is larger than %s and was not read"),
-                      size);
+  return aip_client_error_new_for_transfer (error);
 }
 
 static guint
@@ -323,20 +215,12 @@ parse_thread_cb (GTask        *parse,
                g_bytes_get_size (fetch->body), fetch->network_ms,
                elapsed_ms (started), error->message);
 
-      if (is_web_page (fetch))
+      if (is_web_page (fetch) || error->domain != AIP_CLIENT_ERROR)
         {
+          gboolean web_page = is_web_page (fetch);
+
           g_clear_error (&error);
-          g_set_error_literal (&error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                               _("The server answered with a web page instead of the list of "
-                                 "assistants; the server address may be wrong, or a login page "
-                                 "or a proxy is in the way. Check the server address in "
-                                 "Preferences"));
-        }
-      else if (error->domain != AIP_CLIENT_ERROR)
-        {
-          g_clear_error (&error);
-          g_set_error_literal (&error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                               _("The server sent an answer that could not be read"));
+          error = aip_client_error_new_unreadable (web_page);
         }
 
       g_task_return_error (parse, g_steal_pointer (&error));
@@ -412,7 +296,7 @@ read_cb (GObject      *object,
       if (fetch->size > fetch->max_size)
         {
           g_debug ("Fetch stopped after %" G_GSIZE_FORMAT " bytes: over the limit", fetch->size);
-          return_error (task, too_large_error (fetch->max_size));
+          return_error (task, aip_client_error_new_too_large (fetch->max_size));
           return;
         }
 
@@ -501,7 +385,7 @@ send_cb (GObject      *object,
                status, soup_message_get_reason_phrase (fetch->message),
                elapsed_ms (fetch->started));
 
-      return_error (task, status_error (status, fetch->retry_after));
+      return_error (task, aip_client_error_new_for_status (status, fetch->retry_after));
       return;
     }
 
@@ -518,7 +402,7 @@ send_cb (GObject      *object,
       if ((guint64) content_length > fetch->max_size)
         {
           g_debug ("Fetch refused: %" G_GOFFSET_FORMAT " bytes announced", content_length);
-          return_error (task, too_large_error (fetch->max_size));
+          return_error (task, aip_client_error_new_too_large (fetch->max_size));
           return;
         }
 

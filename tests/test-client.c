@@ -10,12 +10,11 @@
 
 #include "aip-client.h"
 #include "aip-test-async.h"
+#include "aip-test-child.h"
 #include "aip-test-log.h"
 #include "aip-test-server.h"
 
 #define TOKEN "sentinel-7f3a9c1e-token"
-/* Set in a copy of this program that runs one test (see run_in_child()) */
-#define CHILD_ENV "AIP_TEST_CLIENT_CHILD"
 
 static const char *test_program;
 
@@ -24,41 +23,6 @@ typedef struct
   AipTestServer *server;
   AipClient     *client;
 } Fixture;
-
-/* Runs the current test again in a copy of this program whose environment
- * differs by @variables (pairs of name and value, a NULL value to unset,
- * ended by a NULL name), without touching this program's environment while
- * its threads run; fails if the copy fails. */
-static void
-run_in_child (const char * const *variables)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_subprocess_launcher_setenv (launcher, CHILD_ENV, "1", TRUE);
-  for (guint i = 0; variables[i] != NULL; i += 2)
-    {
-      if (variables[i + 1] != NULL)
-        g_subprocess_launcher_setenv (launcher, variables[i], variables[i + 1], TRUE);
-      else
-        g_subprocess_launcher_unsetenv (launcher, variables[i]);
-    }
-
-  child = g_subprocess_launcher_spawn (launcher, &error, test_program, "-p", g_test_get_path (), NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (child, NULL, NULL, &output, NULL, &error);
-  g_assert_no_error (error);
-
-  if (!g_subprocess_get_successful (child))
-    {
-      g_printerr ("%s", output);
-      g_test_fail_printf ("The copy of this test with its own environment failed");
-    }
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -703,12 +667,12 @@ test_tls (void)
    * threads; GCC 16's does not. There the test runs in a copy of this
    * program, still under AddressSanitizer and UBSan, with only the leak
    * check off. */
-  if (g_getenv (CHILD_ENV) == NULL)
+  if (!aip_test_is_child ())
     {
       g_autofree char *asan_options = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
                                                    ":detect_leaks=0", NULL);
 
-      run_in_child ((const char *[]) { "ASAN_OPTIONS", asan_options, NULL });
+      aip_test_run_in_child (test_program, (const char *[]) { "ASAN_OPTIONS", asan_options, NULL });
       return;
     }
 #endif
@@ -716,7 +680,7 @@ test_tls (void)
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
       /* A copy of this program cannot skip for its parent: it fails. */
-      if (g_getenv (CHILD_ENV) != NULL)
+      if (aip_test_is_child ())
         g_error ("No TLS backend (glib-networking) is installed");
       g_test_skip ("No TLS backend (glib-networking) is installed");
       return;
@@ -813,136 +777,6 @@ test_properties (void)
   g_object_unref (got_resolver);
 }
 
-/* A stand-in for a proxy: it answers every request itself, with a status
- * that no server on the way to the platform gives. */
-static AipTestServer *
-proxy_new (void)
-{
-  AipTestServer *proxy = aip_test_server_new ();
-  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
-
-  aip_test_server_set_reply (proxy, NULL, SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED,
-                             "text/plain", empty, NULL, AIP_TEST_REPLY_NORMAL);
-
-  return proxy;
-}
-
-/* Whether a plain session, with @resolver or else the system's, goes
- * through the proxy to @server: a leak is there to be seen. */
-static gboolean
-plain_session_uses_proxy (AipTestServer  *server,
-                          GProxyResolver *resolver)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autofree char *url = g_strconcat (aip_test_server_get_base_url (server),
-                                      "/user/assistants/outbound", NULL);
-
-  if (resolver != NULL)
-    soup_session_set_proxy_resolver (session, resolver);
-  message = soup_message_new (SOUP_METHOD_GET, url);
-  body = soup_session_send_and_read (session, message, NULL, NULL);
-
-  return soup_message_get_status (message) == SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED;
-}
-
-/* The token goes to a server on this computer directly, whatever loopback
- * name it has, never through a proxy that would read it in clear text. */
-static void
-assert_loopback_direct (AipTestServer  *server,
-                        GProxyResolver *resolver)
-{
-  const char *hosts[] = { "127.0.0.1", "localhost", "[::1]" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
-    {
-      g_autofree char *url = g_strdup_printf ("http://%s:%u/api", hosts[i],
-                                              aip_test_server_get_port (server));
-      g_autoptr(AipClient) client = NULL;
-      g_autoptr(AipResponse) response = NULL;
-      g_autoptr(GError) error = NULL;
-      guint before = aip_test_server_get_n_requests (server);
-
-      if (g_str_equal (hosts[i], "[::1]") && !aip_test_server_has_ipv6 (server))
-        {
-          g_test_message ("No IPv6 loopback here: %s is not tried", hosts[i]);
-          continue;
-        }
-
-      g_test_message ("%s", url);
-      client = aip_client_new (url, &error);
-      g_assert_no_error (error);
-      if (resolver != NULL)
-        aip_client_set_proxy_resolver (client, resolver);
-
-      response = fetch_full (client, TOKEN, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      assert_fixture_response (response);
-      g_assert_cmpuint (aip_test_server_get_n_requests (server), ==, before + 1);
-    }
-}
-
-static void
-test_loopback_proxy_resolver (void)
-{
-  g_autoptr(AipTestServer) server = aip_test_server_new ();
-  g_autoptr(AipTestServer) proxy = proxy_new ();
-  g_autofree char *proxy_url = g_strdup_printf ("http://127.0.0.1:%u",
-                                                aip_test_server_get_port (proxy));
-  g_autoptr(GProxyResolver) resolver = g_simple_proxy_resolver_new (proxy_url, NULL);
-
-  aip_test_server_set_reply_file (server, TOKEN, "outbound-assistants.json");
-
-  g_assert_true (plain_session_uses_proxy (server, resolver));
-  g_assert_cmpuint (aip_test_server_get_n_requests (proxy), ==, 1);
-
-  assert_loopback_direct (server, resolver);
-  g_assert_cmpuint (aip_test_server_get_n_requests (proxy), ==, 1);
-}
-
-/* The same with http_proxy in the environment, which the system's resolver
- * reads, as a person's shell may have it: in a copy of this program, so that
- * no other test meets the proxy. The proxy runs here and counts what
- * reaches it. */
-static void
-test_loopback_proxy_environment (void)
-{
-  g_autoptr(AipTestServer) proxy = NULL;
-  g_autoptr(AipTestServer) server = NULL;
-  g_autofree char *proxy_url = NULL;
-
-  if (g_getenv (CHILD_ENV) != NULL)
-    {
-      server = aip_test_server_new ();
-      aip_test_server_set_reply_file (server, TOKEN, "outbound-assistants.json");
-
-      /* The parent sees whether this went through the proxy. */
-      if (!plain_session_uses_proxy (server, NULL))
-        return;
-
-      assert_loopback_direct (server, NULL);
-      return;
-    }
-
-  proxy = proxy_new ();
-  proxy_url = g_strdup_printf ("http://127.0.0.1:%u", aip_test_server_get_port (proxy));
-
-  run_in_child ((const char *[]) { "http_proxy", proxy_url, "HTTP_PROXY", proxy_url,
-                                   "no_proxy", NULL, "NO_PROXY", NULL, NULL });
-
-  if (aip_test_server_get_n_requests (proxy) == 0)
-    {
-      g_test_skip ("The system’s proxy resolver here does not read http_proxy "
-                   "(glib-networking’s proxy module is missing)");
-      return;
-    }
-
-  /* The plain session's request, and no other */
-  g_assert_cmpuint (aip_test_server_get_n_requests (proxy), ==, 1);
-}
-
 /* With every debug message on, a fetch says what it did, and never the
  * token. Run in a child with debug messages on, so that they stay out of
  * this program's TAP output and are read from the child's standard error
@@ -1024,8 +858,6 @@ main (int   argc,
   g_test_add_func ("/client/unref-during-fetch", test_unref_during_fetch);
   g_test_add_func ("/client/connection-refused", test_connection_refused);
   g_test_add_func ("/client/tls", test_tls);
-  g_test_add_func ("/client/loopback/proxy-resolver", test_loopback_proxy_resolver);
-  g_test_add_func ("/client/loopback/proxy-environment", test_loopback_proxy_environment);
   g_test_add_func ("/client/bad-base-url", test_bad_base_url);
   g_test_add_func ("/client/properties", test_properties);
 
