@@ -871,7 +871,7 @@ lookup_cb (GObject      *object,
   /* The person switched servers meanwhile: this token is not for it. */
   if (g_strcmp0 (base_url, self->base_url) != 0)
     {
-      secret_password_free (token);
+      aip_token_store_free_token (token);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "The base URL changed during the lookup");
       return;
@@ -881,7 +881,7 @@ lookup_cb (GObject      *object,
     aip_account_set_token (self, token);
 
   g_task_return_boolean (task, token != NULL);
-  secret_password_free (token);
+  aip_token_store_free_token (token);
 }
 
 /**
