@@ -9,6 +9,7 @@
 
 #include "aip-base-url.h"
 #include "aip-client-error.h"
+#include "aip-test-log.h"
 
 typedef struct
 {
@@ -239,6 +240,7 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  aip_test_log_debug_to_stderr ();
 
   g_test_add_func ("/base-url/normalize/table", test_normalize_table);
   g_test_add_func ("/base-url/normalize/idempotent", test_normalize_idempotent);

@@ -448,6 +448,72 @@ test_locked_prompt_timeout (void)
   assert_clear (store, url);
 }
 
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The command line's wait for the keyring is bounded, the unlock prompt
+ * included, and it says what it waited for. */
+static void
+test_locked_cli_timeout (void)
+{
+  const char *url = "https://cli-timeout.example.test/api";
+  g_autofree char *base = g_strconcat ("--base-url=", url, NULL);
+  g_autoptr(AipTokenStore) store = NULL;
+  g_autoptr(Prompter) prompter = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 started;
+
+  if (skip_without_private_keyring ())
+    return;
+
+  store = aip_token_store_new ();
+  assert_store (store, url, "cli-token");
+
+  prompter = prompter_new (PROMPTER_WAIT);
+  lock_login_keyring ();
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "AIPLOYEES_TOKEN");
+  started = g_get_monotonic_time ();
+  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("AIP_EXECUTABLE"),
+                                     "--list", "--keyring-timeout=1", base, NULL);
+  g_assert_no_error (error);
+
+  /* The prompter answers from this main loop while the command waits. */
+  g_subprocess_communicate_utf8_async (cli, NULL, NULL, communicated_cb, &result);
+  aip_test_wait_for_result (&result);
+  g_subprocess_communicate_utf8_finish (cli, result, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 3);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "Nobody answered the keyring’s unlock prompt within 1 second"));
+  g_assert_nonnull (strstr (err, "AIPLOYEES_TOKEN"));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpuint (prompter->n_shown, ==, 1);
+
+  if (prompter->callback != NULL)
+    prompter_dismiss (prompter);
+  unlock_login_keyring ();
+  assert_clear (store, url);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/token-store/locked/prompt-failed", test_locked_prompt_failed);
   g_test_add_func ("/token-store/locked/prompt-cancelled", test_locked_prompt_cancelled);
   g_test_add_func ("/token-store/locked/prompt-timeout", test_locked_prompt_timeout);
+  g_test_add_func ("/token-store/locked/cli-timeout", test_locked_cli_timeout);
 
   return g_test_run ();
 }

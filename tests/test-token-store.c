@@ -501,6 +501,48 @@ test_cancel_hung_service (void)
   g_dbus_connection_close_sync (silent, NULL, NULL);
 }
 
+/* The command line gives up on a keyring that does not answer after
+ * --keyring-timeout, and says what it waited for. */
+static void
+test_cli_hung_service (void)
+{
+  g_autoptr(GDBusConnection) silent = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 started;
+
+  if (g_getenv (BARE_BUS_ENV) == NULL)
+    {
+      run_on_bare_bus ();
+      return;
+    }
+
+  silent = own_silent_secret_service ();
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "AIPLOYEES_TOKEN");
+  started = g_get_monotonic_time ();
+  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("AIP_EXECUTABLE"),
+                                     "--list", "--keyring-timeout=1",
+                                     "--base-url=https://cli-hung.example.test/api", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (cli, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 3);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "The system keyring did not answer within 1 second"));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 8 * G_USEC_PER_SEC);
+
+  g_dbus_connection_close_sync (silent, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/token-store/cancelled", test_cancelled);
   g_test_add_func ("/token-store/no-service", test_no_service);
   g_test_add_func ("/token-store/hung-service", test_hung_service);
+  g_test_add_func ("/token-store/cli-hung-service", test_cli_hung_service);
   g_test_add_func ("/token-store/cancel-hung-service", test_cancel_hung_service);
 
   return g_test_run ();
