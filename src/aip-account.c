@@ -627,7 +627,8 @@ aip_account_set_base_url (AipAccount  *self,
   g_set_object (&self->client, client);
 
   g_cancellable_cancel (self->cache_cancellable);
-  g_set_object (&self->cache_cancellable, g_cancellable_new ());
+  g_clear_object (&self->cache_cancellable);
+  self->cache_cancellable = g_cancellable_new ();
   g_clear_object (&self->cache);
   self->cache = aip_cache_new (normalized);
 
@@ -1129,7 +1130,8 @@ sign_out_cb (GObject      *object,
 
   /* A write of the copy still under way must not bring it back. */
   g_cancellable_cancel (self->cache_cancellable);
-  g_set_object (&self->cache_cancellable, g_cancellable_new ());
+  g_clear_object (&self->cache_cancellable);
+  self->cache_cancellable = g_cancellable_new ();
 
   aip_cache_delete_async (self->cache, g_task_get_cancellable (task),
                           sign_out_deleted_cb, g_object_ref (task));

@@ -119,6 +119,7 @@ test_loopback_proxy_environment (void)
   g_autoptr(AipTestServer) proxy = NULL;
   g_autoptr(AipTestServer) server = NULL;
   g_autofree char *proxy_url = NULL;
+  g_autofree char *asan_options = NULL;
 
   if (aip_test_is_child ())
     {
@@ -136,8 +137,14 @@ test_loopback_proxy_environment (void)
   proxy = proxy_new ();
   proxy_url = g_strdup_printf ("http://127.0.0.1:%u", aip_test_server_get_port (proxy));
 
+  /* libproxy 0.5 (Debian testing) leaks a GUri on every lookup; the
+   * frames that tests/lsan.supp matches it by are only seen with the slow
+   * unwinder, as GLib there is built without frame pointers. */
+  asan_options = g_strconcat (g_getenv ("ASAN_OPTIONS") ? g_getenv ("ASAN_OPTIONS") : "",
+                              ":fast_unwind_on_malloc=0", NULL);
   aip_test_run_in_child (test_program, (const char *[]) { "http_proxy", proxy_url, "HTTP_PROXY", proxy_url,
-                                                 "no_proxy", NULL, "NO_PROXY", NULL, NULL });
+                                                          "no_proxy", NULL, "NO_PROXY", NULL,
+                                                          "ASAN_OPTIONS", asan_options, NULL });
 
   if (aip_test_server_get_n_requests (proxy) == 0)
     {
