@@ -179,4 +179,40 @@ skip_without_private_keyring (void)
   return FALSE;
 }
 
+/* Runs the executable under test with @args (ended by NULL), in English
+ * and without AIPLOYEES_TOKEN, while this main loop keeps running, for
+ * whatever stands in on the bus for the keyring or the person. Returns its
+ * exit status. */
+static inline int
+aip_test_keyring_run_cli (const char * const  *args,
+                          char               **out,
+                          char               **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AIP_EXECUTABLE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "AIPLOYEES_TOKEN");
+  cli = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8_async (cli, NULL, NULL, aip_test_store_result_cb, &result);
+  g_subprocess_communicate_utf8_finish (cli, aip_test_wait_for_result (&result), out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (cli));
+
+  return g_subprocess_get_exit_status (cli);
+}
+
 G_END_DECLS

@@ -264,6 +264,23 @@ unlock_login_keyring (void)
   g_assert_no_error (error);
 }
 
+/* A store with @token stored for @url, then the keyring locked, with a
+ * prompter in @mode standing in for the person */
+static AipTokenStore *
+locked_store_new (const char    *url,
+                  const char    *token,
+                  PrompterMode   mode,
+                  Prompter     **prompter)
+{
+  AipTokenStore *store = aip_token_store_new ();
+
+  assert_store (store, url, token);
+  *prompter = prompter_new (mode);
+  lock_login_keyring ();
+
+  return store;
+}
+
 static void
 prompting_changed_cb (GObject    *object,
                       GParamSpec *pspec,
@@ -287,11 +304,7 @@ assert_locked_with_prompter (PrompterMode mode)
   if (skip_without_private_keyring ())
     return;
 
-  store = aip_token_store_new ();
-  assert_store (store, url, "locked-token");
-
-  prompter = prompter_new (mode);
-  lock_login_keyring ();
+  store = locked_store_new (url, "locked-token", mode, &prompter);
 
   g_signal_connect (store, "notify::prompting", G_CALLBACK (prompting_changed_cb), changes);
 
@@ -367,11 +380,7 @@ test_locked_prompt_cancelled (void)
   if (skip_without_private_keyring ())
     return;
 
-  store = aip_token_store_new ();
-  assert_store (store, url, "prompt-token");
-
-  prompter = prompter_new (PROMPTER_WAIT);
-  lock_login_keyring ();
+  store = locked_store_new (url, "prompt-token", PROMPTER_WAIT, &prompter);
 
   aip_token_store_set_timeout (store, 1);
   aip_token_store_lookup_async (store, url, cancellable, aip_test_store_result_cb, &result);
@@ -424,11 +433,7 @@ test_locked_prompt_timeout (void)
   if (skip_without_private_keyring ())
     return;
 
-  store = aip_token_store_new ();
-  assert_store (store, url, "prompt-token");
-
-  prompter = prompter_new (PROMPTER_WAIT);
-  lock_login_keyring ();
+  store = locked_store_new (url, "prompt-token", PROMPTER_WAIT, &prompter);
 
   aip_token_store_set_prompt_timeout (store, 1);
   started = g_get_monotonic_time ();
@@ -448,16 +453,6 @@ test_locked_prompt_timeout (void)
   assert_clear (store, url);
 }
 
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 /* The command line's wait for the keyring is bounded, the unlock prompt
  * included, and it says what it waited for. */
 static void
@@ -467,41 +462,23 @@ test_locked_cli_timeout (void)
   g_autofree char *base = g_strconcat ("--base-url=", url, NULL);
   g_autoptr(AipTokenStore) store = NULL;
   g_autoptr(Prompter) prompter = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) cli = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   gint64 started;
+  int status;
 
   if (skip_without_private_keyring ())
     return;
 
-  store = aip_token_store_new ();
-  assert_store (store, url, "cli-token");
+  store = locked_store_new (url, "cli-token", PROMPTER_WAIT, &prompter);
 
-  prompter = prompter_new (PROMPTER_WAIT);
-  lock_login_keyring ();
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "AIPLOYEES_TOKEN");
   started = g_get_monotonic_time ();
-  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("AIP_EXECUTABLE"),
-                                     "--list", "--keyring-timeout=1", base, NULL);
-  g_assert_no_error (error);
-
   /* The prompter answers from this main loop while the command waits. */
-  g_subprocess_communicate_utf8_async (cli, NULL, NULL, communicated_cb, &result);
-  aip_test_wait_for_result (&result);
-  g_subprocess_communicate_utf8_finish (cli, result, &out, &err, &error);
-  g_assert_no_error (error);
+  status = aip_test_keyring_run_cli ((const char *[]) { "--list", "--keyring-timeout=1", base, NULL },
+                                     &out, &err);
   g_test_message ("%s", err);
 
-  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 3);
+  g_assert_cmpint (status, ==, 3);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "Nobody answered the keyring’s unlock prompt within 1 second"));
   g_assert_nonnull (strstr (err, "AIPLOYEES_TOKEN"));

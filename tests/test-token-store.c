@@ -291,16 +291,6 @@ test_schema (void)
 
 /* Tests on a bus without a Secret Service */
 
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 /* Runs this test again in a copy of the program whose session bus is a
  * dbus-daemon from tests/no-secret-service.conf, on which nothing can be
  * activated: a plain dbus-run-session would start gnome-keyring on demand. */
@@ -346,7 +336,7 @@ run_on_bare_bus (void)
                                        NULL);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, communicated_cb, &result);
+  g_subprocess_communicate_utf8_async (child, NULL, NULL, aip_test_store_result_cb, &result);
 
   guard = guard_new (60, "The test on the bare bus");
   aip_test_wait_for_result (&result);
@@ -507,12 +497,10 @@ static void
 test_cli_hung_service (void)
 {
   g_autoptr(GDBusConnection) silent = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) cli = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   gint64 started;
+  int status;
 
   if (g_getenv (BARE_BUS_ENV) == NULL)
     {
@@ -522,20 +510,13 @@ test_cli_hung_service (void)
 
   silent = own_silent_secret_service ();
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "AIPLOYEES_TOKEN");
   started = g_get_monotonic_time ();
-  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("AIP_EXECUTABLE"),
-                                     "--list", "--keyring-timeout=1",
-                                     "--base-url=https://cli-hung.example.test/api", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (cli, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
+  status = aip_test_keyring_run_cli ((const char *[]) { "--list", "--keyring-timeout=1",
+                                                        "--base-url=https://cli-hung.example.test/api",
+                                                        NULL },
+                                     &out, &err);
 
-  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 3);
+  g_assert_cmpint (status, ==, 3);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "The system keyring did not answer within 1 second"));
   g_assert_cmpint (g_get_monotonic_time () - started, <, 8 * G_USEC_PER_SEC);
