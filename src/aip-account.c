@@ -18,8 +18,6 @@
 #include "aip-response.h"
 #include "aip-token-store.h"
 
-#include <libsecret/secret.h>
-
 #define SAMPLE_RESOURCE AIP_RESOURCE_BASE "/sample-assistants.json"
 
 /* The session with one server: its address, the token and where the token
@@ -558,7 +556,7 @@ lookup_cb (GObject      *object,
   /* The person switched servers meanwhile: this token is not for it. */
   if (g_strcmp0 (base_url, self->base_url) != 0)
     {
-      secret_password_free (token);
+      aip_token_store_free_token (token);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "The base URL changed during the lookup");
       return;
@@ -568,7 +566,7 @@ lookup_cb (GObject      *object,
     aip_account_set_token (self, token);
 
   g_task_return_boolean (task, token != NULL);
-  secret_password_free (token);
+  aip_token_store_free_token (token);
 }
 
 /**

@@ -191,6 +191,25 @@ aip_base_url_normalize (const char  *url,
 }
 
 /**
+ * aip_base_url_is_loopback:
+ * @normalized: a URL from aip_base_url_normalize()
+ *
+ * Returns: whether @normalized names this computer: localhost or a loopback
+ *   address, which http:// may reach and no proxy may stand between
+ */
+gboolean
+aip_base_url_is_loopback (const char *normalized)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (normalized != NULL, FALSE);
+
+  uri = g_uri_parse (normalized, PARSE_FLAGS, NULL);
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && is_loopback (g_uri_get_host (uri));
+}
+
+/**
  * aip_base_url_get_host:
  * @normalized: a URL from aip_base_url_normalize()
  *

@@ -9,9 +9,10 @@
 
 G_BEGIN_DECLS
 
-char *aip_base_url_normalize (const char  *url,
-                              GError     **error);
-char *aip_base_url_get_host  (const char  *normalized);
-char *aip_base_url_hash      (const char  *normalized);
+char     *aip_base_url_normalize   (const char  *url,
+                                    GError     **error);
+char     *aip_base_url_get_host    (const char  *normalized);
+gboolean  aip_base_url_is_loopback (const char  *normalized);
+char     *aip_base_url_hash        (const char  *normalized);
 
 G_END_DECLS

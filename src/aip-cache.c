@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,9 +54,8 @@ typedef struct
 /* The same cap as the client's: a copy larger than any response we would
  * have accepted is not ours. */
 #define MAX_SIZE ((goffset) 256 * 1024 * 1024)
-/* A temporary file older than this was left by a crash, not by a write in
- * progress. */
-#define STALE_TEMP_AGE (60 * 60)
+/* Tries at making a temporary file that no other instance removed at once */
+#define MAX_TEMP_ATTEMPTS 8
 
 static void
 write_data_free (WriteData *data)
@@ -72,7 +72,9 @@ read_result_free (ReadResult *result)
   g_free (result);
 }
 
-/* g_file_set_contents_full() writes to "NAME.XXXXXX" beside the file. */
+/* A write fills "NAME.XXXXXX" beside the copy, then renames it over the
+ * copy, so that a crash leaves either copy whole; versions that wrote with
+ * g_file_set_contents_full() used the same names. */
 static gboolean
 is_temp_name (const char *name,
               const char *base_name)
@@ -84,9 +86,15 @@ is_temp_name (const char *name,
          strlen (name + length + 1) == 6;
 }
 
+/* A temporary file is locked by the write that fills it for as long as its
+ * name exists, so that one nobody holds was left by a write that died (the
+ * kernel drops the lock of a dead process), however recent it is, while one
+ * that another instance is filling stays. With @locked_too, as when signing
+ * out, those go as well: their writes then fail rather than bring the copy
+ * back. */
 static void
 remove_temp_files (const char *path,
-                   gint64      older_than)
+                   gboolean    locked_too)
 {
   g_autofree char *dir_name = g_path_get_dirname (path);
   g_autofree char *base_name = g_path_get_basename (path);
@@ -99,17 +107,27 @@ remove_temp_files (const char *path,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *temp_path = NULL;
-      GStatBuf st;
+      struct stat by_fd, by_name;
+      int fd;
 
       if (!is_temp_name (name, base_name))
         continue;
 
       temp_path = g_build_filename (dir_name, name, NULL);
-      if (g_lstat (temp_path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_mtime > older_than)
+      fd = g_open (temp_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+      if (fd < 0)
         continue;
 
-      if (g_unlink (temp_path) != 0)
+      /* Still the file that was opened and locked: a write that created
+       * the name anew is not mistaken for it. */
+      if ((locked_too || flock (fd, LOCK_EX | LOCK_NB) == 0) &&
+          fstat (fd, &by_fd) == 0 && S_ISREG (by_fd.st_mode) &&
+          g_lstat (temp_path, &by_name) == 0 &&
+          by_fd.st_dev == by_name.st_dev && by_fd.st_ino == by_name.st_ino &&
+          g_unlink (temp_path) != 0)
         g_debug ("Could not remove %s: %s", temp_path, g_strerror (errno));
+
+      g_close (fd, NULL);
     }
 }
 
@@ -186,6 +204,106 @@ read_file (const char  *path,
   return g_bytes_new_take (g_steal_pointer (&data), n_total);
 }
 
+/* Makes a temporary file beside @path, mode 0600, and locks it before
+ * anything is written. Another instance's sweep may find it in the instant
+ * between creating and locking it and remove it: then its name is gone, and
+ * a new one is made. */
+static int
+open_locked_temp (const char  *path,
+                  char       **temp_path,
+                  GError     **error)
+{
+  for (guint attempt = 0; attempt < MAX_TEMP_ATTEMPTS; attempt++)
+    {
+      g_autofree char *name = g_strconcat (path, ".XXXXXX", NULL);
+      struct stat st;
+      int fd;
+
+      fd = g_mkstemp_full (name, O_RDWR | O_CLOEXEC, 0600);
+      if (fd < 0)
+        {
+          set_error_from_errno (error, errno, name);
+          return -1;
+        }
+
+      if (flock (fd, LOCK_EX) != 0 || fstat (fd, &st) != 0)
+        {
+          set_error_from_errno (error, errno, name);
+          g_unlink (name);
+          g_close (fd, NULL);
+          return -1;
+        }
+
+      if (st.st_nlink > 0)
+        {
+          *temp_path = g_steal_pointer (&name);
+          return fd;
+        }
+
+      g_close (fd, NULL);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+               "%s: every temporary file was removed at once", path);
+  return -1;
+}
+
+static gboolean
+write_all (int            fd,
+           const guint8  *data,
+           gsize          length,
+           const char    *path,
+           GError       **error)
+{
+  while (length > 0)
+    {
+      gssize n_written = write (fd, data, length);
+
+      if (n_written < 0 && errno == EINTR)
+        continue;
+      if (n_written < 0)
+        return set_error_from_errno (error, errno, path);
+
+      data += n_written;
+      length -= n_written;
+    }
+
+  return TRUE;
+}
+
+/* A fresh file of mode 0600 is filled, flushed to disk and renamed over the
+ * old copy: a crash leaves either copy whole, and no mode of an older file
+ * carries over (GLib 2.90's g_file_set_contents_full() would keep it). */
+static gboolean
+replace_copy (const char  *path,
+              GBytes      *body,
+              GError     **error)
+{
+  g_autofree char *temp_path = NULL;
+  gconstpointer contents;
+  gboolean ok;
+  gsize length;
+  int fd;
+
+  fd = open_locked_temp (path, &temp_path, error);
+  if (fd < 0)
+    return FALSE;
+
+  contents = g_bytes_get_data (body, &length);
+  ok = write_all (fd, contents, length, temp_path, error);
+  if (ok && (fchmod (fd, 0600) != 0 || fsync (fd) != 0))
+    ok = set_error_from_errno (error, errno, temp_path);
+  if (ok && g_rename (temp_path, path) != 0)
+    ok = set_error_from_errno (error, errno, path);
+  if (!ok)
+    g_unlink (temp_path);
+
+  /* Closing drops the lock, which nobody needs once the name is gone. */
+  g_close (fd, NULL);
+
+  return ok;
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source_object,
@@ -196,8 +314,6 @@ write_thread (GTask        *task,
   WriteData *data = task_data;
   g_autofree char *dir_name = g_path_get_dirname (self->path);
   g_autoptr(GError) error = NULL;
-  gconstpointer contents;
-  gsize length;
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -217,19 +333,14 @@ write_thread (GTask        *task,
       return;
     }
 
-  /* A fresh file of mode 0600 renamed over the old one: a crash leaves
-   * either copy whole, and no mode of an older file carries over. */
-  contents = g_bytes_get_data (data->body, &length);
-  if (!g_file_set_contents_full (self->path, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
+  if (!replace_copy (self->path, data->body, &error))
     {
       g_mutex_unlock (&self->lock);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   self->n_done = data->serial;
-  remove_temp_files (self->path, g_get_real_time () / G_USEC_PER_SEC - STALE_TEMP_AGE);
+  remove_temp_files (self->path, FALSE);
   g_mutex_unlock (&self->lock);
 
   g_task_return_boolean (task, TRUE);
@@ -296,7 +407,7 @@ delete_thread (GTask        *task,
 
   /* Whatever a crash left beside the copy goes too: it holds the same kind
    * of data. */
-  remove_temp_files (self->path, G_MAXINT64);
+  remove_temp_files (self->path, TRUE);
   g_mutex_unlock (&self->lock);
 
   g_task_return_boolean (task, TRUE);

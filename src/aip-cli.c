@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -19,6 +21,12 @@
 #include "aip-cli.h"
 #include "aip-format.h"
 #include "aip-token-store.h"
+
+/* A script may run without anyone to answer the keyring's unlock prompt. */
+#define DEFAULT_KEYRING_TIMEOUT 30
+#define MAX_KEYRING_TIMEOUT 3600
+/* Tokens are some tens of characters; a line longer than this is not one. */
+#define MAX_TOKEN_LENGTH 8192
 
 static const GOptionEntry option_entries[] = {
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -43,6 +51,10 @@ static const GOptionEntry option_entries[] = {
     N_("Read an API token from standard input, check it and store it in the keyring"), NULL },
   { "sign-out", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Remove the stored API token from the keyring"), NULL },
+  /* The default in the text is DEFAULT_KEYRING_TIMEOUT. */
+  { "keyring-timeout", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Wait at most SECONDS for the keyring to answer, and as long for its unlock prompt (default: 30)"),
+    N_("SECONDS") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -243,13 +255,28 @@ configured_calling_hours (void)
   return aip_calling_hours_new_from_settings (settings);
 }
 
-static char *
-read_token_from_stdin (void)
+/* The characters a token may have: visible ASCII, as in an HTTP header */
+static gboolean
+is_token_char (guchar c)
 {
-  g_autoptr(GString) token = g_string_new (NULL);
+  return c >= 0x21 && c <= 0x7e;
+}
+
+/* Reads the first line of standard input, at most MAX_TOKEN_LENGTH bytes of
+ * it: whatever arrives, it refuses as soon as it sees a line too long for a
+ * token or a character no token has, never reading the rest. Surrounding
+ * white space, a CR of a Windows line end included, is no part of it. */
+static char *
+read_token_from_stdin (GError **error)
+{
+  g_autofree char *line = g_malloc (MAX_TOKEN_LENGTH + 1);
   struct termios saved, quiet;
   gboolean restore = FALSE;
-  int c;
+  gboolean bad_char = FALSE;
+  gboolean ended = FALSE;
+  gsize length = 0;
+  gsize start, end;
+  char *token;
 
   if (isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0)
     {
@@ -259,8 +286,34 @@ read_token_from_stdin (void)
       restore = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
     }
 
-  while ((c = getchar ()) != EOF && c != '\n')
-    g_string_append_c (token, (char) c);
+  while (!ended && !bad_char && length <= MAX_TOKEN_LENGTH)
+    {
+      gssize n_read = read (STDIN_FILENO, line + length, MAX_TOKEN_LENGTH + 1 - length);
+
+      if (n_read < 0 && errno == EINTR)
+        continue;
+      if (n_read <= 0)
+        break;
+
+      for (gsize i = length; i < length + n_read; i++)
+        {
+          guchar c = line[i];
+
+          if (c == '\n')
+            {
+              n_read = i - length;
+              ended = TRUE;
+              break;
+            }
+
+          /* Spaces and tabs may surround it, but no control character,
+           * NUL included, is in a token. */
+          if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+            bad_char = TRUE;
+        }
+
+      length += n_read;
+    }
 
   if (restore)
     {
@@ -268,17 +321,46 @@ read_token_from_stdin (void)
       g_printerr ("\n");
     }
 
-  g_strstrip (token->str);
-  token->len = strlen (token->str);
+  if (!bad_char && length > MAX_TOKEN_LENGTH)
+    {
+      g_autofree char *size = g_format_size_full (MAX_TOKEN_LENGTH, G_FORMAT_SIZE_IEC_UNITS);
 
-  return g_string_free (g_steal_pointer (&token), FALSE);
+      explicit_bzero (line, MAX_TOKEN_LENGTH + 1);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The text on standard input is longer than %s, too long for a token; "
+                     "nothing was stored"),
+                   size);
+      return NULL;
+    }
+
+  for (start = 0; start < length && g_ascii_isspace (line[start]); start++)
+    ;
+  for (end = length; end > start && g_ascii_isspace (line[end - 1]); end--)
+    ;
+  for (gsize i = start; i < end && !bad_char; i++)
+    bad_char = !is_token_char (line[i]);
+
+  if (bad_char)
+    {
+      explicit_bzero (line, MAX_TOKEN_LENGTH + 1);
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("The token on standard input contains characters that a token cannot "
+                             "have, such as control characters or spaces; nothing was stored. "
+                             "Copy it again from the platform’s web dashboard"));
+      return NULL;
+    }
+
+  token = g_strndup (line + start, end - start);
+  explicit_bzero (line, MAX_TOKEN_LENGTH + 1);
+
+  return token;
 }
 
 static void
 wipe_free (char *secret)
 {
   if (secret != NULL)
-    memset (secret, 0, strlen (secret));
+    explicit_bzero (secret, strlen (secret));
   g_free (secret);
 }
 
@@ -311,9 +393,14 @@ sign_in_with (AipAccount *account,
 static int
 run_sign_in (AipAccount *account)
 {
-  char *token = read_token_from_stdin ();
-  int code = sign_in_with (account, token);
+  g_autoptr(GError) error = NULL;
+  char *token = read_token_from_stdin (&error);
+  int code;
 
+  if (token == NULL)
+    return fail (AIP_EXIT_USAGE, error);
+
+  code = sign_in_with (account, token);
   wipe_free (token);
 
   return code;
@@ -469,6 +556,8 @@ aip_cli_run (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   g_autofree char *base_url = NULL;
   const char *base_url_option = NULL;
+  const char *keyring_timeout_option = NULL;
+  guint64 keyring_timeout = DEFAULT_KEYRING_TIMEOUT;
   gboolean list, sign_in, sign_out;
 
   g_return_val_if_fail (options != NULL, AIP_EXIT_USAGE);
@@ -493,7 +582,8 @@ aip_cli_run (GVariantDict *options)
           g_variant_dict_contains (options, "mode") ||
           g_variant_dict_contains (options, "search") ||
           g_variant_dict_contains (options, "calling-now") ||
-          g_variant_dict_contains (options, "needs-attention"))
+          g_variant_dict_contains (options, "needs-attention") ||
+          g_variant_dict_contains (options, "keyring-timeout"))
         {
           g_printerr ("%s: %s\n", g_get_prgname (),
                       _("These options only apply with --list, --sign-in or --sign-out"));
@@ -509,10 +599,23 @@ aip_cli_run (GVariantDict *options)
       return AIP_EXIT_USAGE;
     }
 
+  /* A string: GApplication drops an integer option given as 0. */
+  if (g_variant_dict_lookup (options, "keyring-timeout", "&s", &keyring_timeout_option) &&
+      !g_ascii_string_to_unsigned (keyring_timeout_option, 10, 1, MAX_KEYRING_TIMEOUT,
+                                   &keyring_timeout, NULL))
+    {
+      g_printerr ("%s: ", g_get_prgname ());
+      g_printerr (_("--keyring-timeout takes a number of seconds from 1 to %d"), MAX_KEYRING_TIMEOUT);
+      g_printerr ("\n");
+      return AIP_EXIT_USAGE;
+    }
+
   g_variant_dict_lookup (options, "base-url", "&s", &base_url_option);
   base_url = configured_base_url (base_url_option);
 
   token_store = aip_token_store_new ();
+  aip_token_store_set_timeout (token_store, keyring_timeout);
+  aip_token_store_set_prompt_timeout (token_store, keyring_timeout);
   account = aip_account_new (token_store);
   aip_account_set_use_offline_copy (account, FALSE);
   if (!aip_account_set_base_url (account, base_url, &error))

@@ -27,6 +27,11 @@ typedef enum
   AIP_CLIENT_ERROR_INVALID_BASE_URL,
 } AipClientError;
 
-GQuark aip_client_error_quark (void);
+GQuark  aip_client_error_quark            (void);
+GError *aip_client_error_new_for_status   (guint         status,
+                                           guint         retry_after);
+GError *aip_client_error_new_for_transfer (const GError *error);
+GError *aip_client_error_new_too_large    (guint64       max_size);
+GError *aip_client_error_new_unreadable   (gboolean      web_page);
 
 G_END_DECLS

@@ -26,10 +26,12 @@ struct _AipClient
 {
   GObject      parent_instance;
 
-  char        *base_url;
-  SoupSession *session;
-  guint        deadline;
-  guint64      max_size;
+  char           *base_url;
+  SoupSession    *session;
+  /* NULL for the system's */
+  GProxyResolver *proxy_resolver;
+  guint           deadline;
+  guint64         max_size;
 };
 
 G_DEFINE_FINAL_TYPE (AipClient, aip_client, G_TYPE_OBJECT)
@@ -40,6 +42,7 @@ enum {
   PROP_TIMEOUT,
   PROP_DEADLINE,
   PROP_MAX_SIZE,
+  PROP_PROXY_RESOLVER,
   N_PROPS
 };
 
@@ -63,6 +66,8 @@ typedef struct
   goffset       expected_size;
   guint64       max_size;
   GBytes       *body;
+  /* Announced as HTML: a login page, a proxy's or a web server's own page */
+  gboolean      web_page;
 
   gint64        started;
   gint64        network_ms;
@@ -99,71 +104,6 @@ elapsed_ms (gint64 since)
 }
 
 static GError *
-status_error (guint status,
-              guint retry_after)
-{
-  if (status == SOUP_STATUS_UNAUTHORIZED)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_UNAUTHORIZED,
-                                _("The server rejected the token; it may be mistyped or revoked"));
-
-  if (status == SOUP_STATUS_FORBIDDEN)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_FORBIDDEN,
-                                _("This token may not read assistants; ask your platform administrator"));
-
-  if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_NOT_FOUND,
-                                _("No assistants were found at this server address; "
-                                  "check the address in Preferences"));
-
-  if (status == STATUS_TOO_MANY_REQUESTS)
-    {
-      guint minutes = (retry_after + 59) / 60;
-
-      if (retry_after == 0)
-        return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_RATE_LIMITED,
-                                    _("The server is busy; try again later"));
-      if (retry_after < 120)
-        return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_RATE_LIMITED,
-                            ngettext ("The server is busy; try again in %u second",
-                                      "The server is busy; try again in %u seconds",
-                                      retry_after),
-                            retry_after);
-      return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_RATE_LIMITED,
-                          ngettext ("The server is busy; try again in %u minute",
-                                    "The server is busy; try again in %u minutes",
-                                    minutes),
-                          minutes);
-    }
-
-  if (status == SOUP_STATUS_REQUEST_TIMEOUT)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_TIMEOUT,
-                                _("The server did not answer in time; try again later"));
-
-  if (status >= 300 && status < 400)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_REDIRECT,
-                                _("The server redirected the request to another address; it was "
-                                  "not followed, to keep the token safe. Check the server "
-                                  "address in Preferences"));
-
-  if (status >= 500 && status < 600)
-    return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_SERVER,
-                        _("The platform is having problems (error %u); try again later"),
-                        status);
-
-  /* Any other answer means the address does not lead to the platform's API
-   * as this version knows it: retrying will not help. */
-  if (status >= 400 && status < 500)
-    return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                        _("The server refused the request (error %u); "
-                          "check the server address in Preferences"),
-                        status);
-
-  return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                      _("The server sent an answer that could not be read (status %u)"),
-                      status);
-}
-
-static GError *
 transfer_error (Fetch        *fetch,
                 const GError *error)
 {
@@ -173,41 +113,7 @@ transfer_error (Fetch        *fetch,
   g_debug ("Fetch failed after %" G_GINT64_FORMAT " ms: %s",
            elapsed_ms (fetch->started), error->message);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_TIMEOUT,
-                                _("The server did not answer in time; try again later"));
-
-  if (error->domain == G_TLS_ERROR)
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_TLS,
-                                _("The server’s identity could not be verified, so no "
-                                  "connection was made; check the server address"));
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_NETWORK,
-                                _("The connection to the server broke off; try again"));
-
-  if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
-      g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
-    return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                                _("The server sent an answer that could not be read"));
-
-  return g_error_new_literal (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_NETWORK,
-                              _("Could not connect to the server; check your internet "
-                                "connection and the server address"));
-}
-
-static GError *
-too_large_error (guint64 max_size)
-{
-  g_autofree char *size = g_format_size (max_size);
-
-  return g_error_new (AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_TOO_LARGE,
-                      _("The server’s answer is larger than %s and was not read"),
-                      size);
+  return aip_client_error_new_for_transfer (error);
 }
 
 static guint
@@ -268,6 +174,27 @@ return_error (GTask  *task,
   g_task_return_error (task, error);
 }
 
+/* A body that could not be read is a web page by its announced type, or by
+ * its first character where the type is missing or wrong: no list of
+ * assistants starts with "<". An empty body is no page. */
+static gboolean
+is_web_page (Fetch *fetch)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (fetch->body, &size);
+  gsize i = 0;
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+
+  if (i == size)
+    return FALSE;
+
+  return fetch->web_page || data[i] == '<';
+}
+
 static void
 parse_thread_cb (GTask        *parse,
                  gpointer      source_object,
@@ -288,11 +215,12 @@ parse_thread_cb (GTask        *parse,
                g_bytes_get_size (fetch->body), fetch->network_ms,
                elapsed_ms (started), error->message);
 
-      if (error->domain != AIP_CLIENT_ERROR)
+      if (is_web_page (fetch) || error->domain != AIP_CLIENT_ERROR)
         {
+          gboolean web_page = is_web_page (fetch);
+
           g_clear_error (&error);
-          g_set_error_literal (&error, AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE,
-                               _("The server sent an answer that could not be read"));
+          error = aip_client_error_new_unreadable (web_page);
         }
 
       g_task_return_error (parse, g_steal_pointer (&error));
@@ -368,7 +296,7 @@ read_cb (GObject      *object,
       if (fetch->size > fetch->max_size)
         {
           g_debug ("Fetch stopped after %" G_GSIZE_FORMAT " bytes: over the limit", fetch->size);
-          return_error (task, too_large_error (fetch->max_size));
+          return_error (task, aip_client_error_new_too_large (fetch->max_size));
           return;
         }
 
@@ -433,6 +361,7 @@ send_cb (GObject      *object,
   Fetch *fetch = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
+  const char *content_type;
   goffset content_length;
   guint status;
 
@@ -456,9 +385,13 @@ send_cb (GObject      *object,
                status, soup_message_get_reason_phrase (fetch->message),
                elapsed_ms (fetch->started));
 
-      return_error (task, status_error (status, fetch->retry_after));
+      return_error (task, aip_client_error_new_for_status (status, fetch->retry_after));
       return;
     }
+
+  content_type = soup_message_headers_get_content_type (headers, NULL);
+  fetch->web_page = g_strcmp0 (content_type, "text/html") == 0 ||
+                    g_strcmp0 (content_type, "application/xhtml+xml") == 0;
 
   /* The length of a body that is not encoded is known before reading it. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
@@ -469,7 +402,7 @@ send_cb (GObject      *object,
       if ((guint64) content_length > fetch->max_size)
         {
           g_debug ("Fetch refused: %" G_GOFFSET_FORMAT " bytes announced", content_length);
-          return_error (task, too_large_error (fetch->max_size));
+          return_error (task, aip_client_error_new_too_large (fetch->max_size));
           return;
         }
 
@@ -503,12 +436,27 @@ cancelled_cb (GCancellable *cancellable,
   return G_SOURCE_REMOVE;
 }
 
+/* http:// is allowed only for this computer, and only because nothing lies
+ * between: a proxy would see the token in clear text. Whatever resolver is
+ * set or configured in the environment, this computer is reached directly. */
+static void
+apply_proxy_resolver (AipClient *self)
+{
+  if (self->base_url != NULL && aip_base_url_is_loopback (self->base_url))
+    soup_session_set_proxy_resolver (self->session, NULL);
+  else if (self->proxy_resolver != NULL)
+    soup_session_set_proxy_resolver (self->session, self->proxy_resolver);
+  else
+    soup_session_set_proxy_resolver (self->session, g_proxy_resolver_get_default ());
+}
+
 static void
 aip_client_finalize (GObject *object)
 {
   AipClient *self = (AipClient *)object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->proxy_resolver);
   g_clear_pointer (&self->base_url, g_free);
 
   G_OBJECT_CLASS (aip_client_parent_class)->finalize (object);
@@ -540,6 +488,10 @@ aip_client_get_property (GObject    *object,
       g_value_set_uint64 (value, self->max_size);
       break;
 
+    case PROP_PROXY_RESOLVER:
+      g_value_set_object (value, self->proxy_resolver);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -565,6 +517,10 @@ aip_client_set_property (GObject      *object,
 
     case PROP_MAX_SIZE:
       aip_client_set_max_size (self, g_value_get_uint64 (value));
+      break;
+
+    case PROP_PROXY_RESOLVER:
+      aip_client_set_proxy_resolver (self, g_value_get_object (value));
       break;
 
     default:
@@ -599,6 +555,17 @@ aip_client_class_init (AipClientClass *klass)
   properties [PROP_MAX_SIZE] =
     g_param_spec_uint64 ("max-size", NULL, NULL,
                          1, G_MAXUINT64, DEFAULT_MAX_SIZE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AipClient:proxy-resolver:
+   *
+   * The proxy resolver for a server that is not on this computer, %NULL for
+   * the system's. A server on this computer is always reached directly.
+   */
+  properties [PROP_PROXY_RESOLVER] =
+    g_param_spec_object ("proxy-resolver", NULL, NULL,
+                         G_TYPE_PROXY_RESOLVER,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -641,6 +608,7 @@ aip_client_new (const char  *base_url,
 
   self = g_object_new (AIP_TYPE_CLIENT, NULL);
   self->base_url = g_steal_pointer (&normalized);
+  apply_proxy_resolver (self);
 
   return self;
 }
@@ -766,6 +734,44 @@ aip_client_set_max_size (AipClient *self,
 
   self->max_size = bytes;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MAX_SIZE]);
+}
+
+/**
+ * aip_client_get_proxy_resolver:
+ * @self: a #AipClient
+ *
+ * Returns: (transfer none) (nullable): the proxy resolver set with
+ *   aip_client_set_proxy_resolver(), or %NULL for the system's
+ */
+GProxyResolver *
+aip_client_get_proxy_resolver (AipClient *self)
+{
+  g_return_val_if_fail (AIP_IS_CLIENT (self), NULL);
+
+  return self->proxy_resolver;
+}
+
+/**
+ * aip_client_set_proxy_resolver:
+ * @self: a #AipClient
+ * @resolver: (nullable): a proxy resolver, or %NULL for the system's
+ *
+ * Sets the proxy resolver for a server that is not on this computer; a
+ * server on this computer is always reached directly. Applies to
+ * connections made after the call.
+ */
+void
+aip_client_set_proxy_resolver (AipClient      *self,
+                               GProxyResolver *resolver)
+{
+  g_return_if_fail (AIP_IS_CLIENT (self));
+  g_return_if_fail (resolver == NULL || G_IS_PROXY_RESOLVER (resolver));
+
+  if (!g_set_object (&self->proxy_resolver, resolver))
+    return;
+
+  apply_proxy_resolver (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROXY_RESOLVER]);
 }
 
 /**

@@ -183,7 +183,8 @@ static void
 cancel_cache (AipRepository *self)
 {
   g_cancellable_cancel (self->cache_cancellable);
-  g_set_object (&self->cache_cancellable, g_cancellable_new ());
+  g_clear_object (&self->cache_cancellable);
+  self->cache_cancellable = g_cancellable_new ();
 }
 
 static void

@@ -29,6 +29,7 @@ struct _AipTestServer
   GTlsCertificate    *certificate;
   char               *base_url;
   guint               port;
+  gboolean            has_ipv6;
 
   /* Touched by the server thread only. */
   GMainLoop          *loop;
@@ -292,7 +293,8 @@ server_thread (gpointer user_data)
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GError) error = NULL;
   g_autoslist(GUri) uris = NULL;
-  SoupServerListenOptions options = SOUP_SERVER_LISTEN_IPV4_ONLY;
+  /* 127.0.0.1 and, where the system has it, ::1 on the same port */
+  SoupServerListenOptions options = 0;
 
   g_main_context_push_thread_default (self->context);
 
@@ -312,6 +314,8 @@ server_thread (gpointer user_data)
       uris = soup_server_get_uris (server);
       g_assert_nonnull (uris);
       self->port = g_uri_get_port (uris->data);
+      for (GSList *l = uris; l != NULL; l = l->next)
+        self->has_ipv6 |= strchr (g_uri_get_host (l->data), ':') != NULL;
       self->base_url = g_strdup_printf ("%s://127.0.0.1:%u/api",
                                         self->certificate != NULL ? "https" : "http",
                                         self->port);
@@ -445,6 +449,12 @@ guint
 aip_test_server_get_port (AipTestServer *self)
 {
   return self->port;
+}
+
+gboolean
+aip_test_server_has_ipv6 (AipTestServer *self)
+{
+  return self->has_ipv6;
 }
 
 void

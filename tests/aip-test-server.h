@@ -32,6 +32,8 @@ void           aip_test_server_free              (AipTestServer    *self);
 /* http://127.0.0.1:PORT/api */
 const char    *aip_test_server_get_base_url      (AipTestServer    *self);
 guint          aip_test_server_get_port          (AipTestServer    *self);
+/* Whether it listens on [::1] too, on the same port */
+gboolean       aip_test_server_has_ipv6          (AipTestServer    *self);
 /* What GET /api/user/assistants/outbound answers when the request carries
  * "Authorization: Bearer TOKEN"; token NULL sets the answer for any other
  * token. extra_header is "Name: value" or NULL. */

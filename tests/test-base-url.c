@@ -9,6 +9,7 @@
 
 #include "aip-base-url.h"
 #include "aip-client-error.h"
+#include "aip-test-log.h"
 
 typedef struct
 {
@@ -192,6 +193,32 @@ test_host (void)
 }
 
 static void
+test_loopback (void)
+{
+  static const struct {
+    const char *normalized;
+    gboolean    loopback;
+  } urls[] = {
+    { "http://127.0.0.1:3000/api", TRUE },
+    { "http://127.1.2.3/api", TRUE },
+    { "http://localhost:8000", TRUE },
+    { "https://localhost/api", TRUE },
+    { "http://[::1]:8080/api", TRUE },
+    { "https://call.aiployees.com/api", FALSE },
+    { "https://localhost.example.com/api", FALSE },
+    { "https://10.0.0.1/api", FALSE },
+    { "https://[::2]/api", FALSE },
+    { "not a url", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_test_message ("%s", urls[i].normalized);
+      g_assert_cmpint (aip_base_url_is_loopback (urls[i].normalized), ==, urls[i].loopback);
+    }
+}
+
+static void
 test_hash (void)
 {
   g_autofree char *hash = aip_base_url_hash ("https://call.aiployees.com/api");
@@ -213,11 +240,13 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  aip_test_log_debug_to_stderr ();
 
   g_test_add_func ("/base-url/normalize/table", test_normalize_table);
   g_test_add_func ("/base-url/normalize/idempotent", test_normalize_idempotent);
   g_test_add_func ("/base-url/normalize/messages", test_normalize_messages);
   g_test_add_func ("/base-url/host", test_host);
+  g_test_add_func ("/base-url/loopback", test_loopback);
   g_test_add_func ("/base-url/hash", test_hash);
 
   return g_test_run ();

@@ -5,16 +5,27 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "aip-cache.h"
 #include "aip-client.h"
 #include "aip-test-async.h"
+#include "aip-test-log.h"
 #include "aip-test-server.h"
 
 #define TOKEN "cache-sentinel-9f3a61c0d2"
+/* In a copy of this program: hold a temporary file of this name */
+#define HOLDER_ENV "AIP_TEST_CACHE_HOLDER"
+/* In a copy of this program: write along with /cache/concurrent */
+#define WRITER_ENV "AIP_TEST_CACHE_WRITER"
+#define N_CONCURRENT_WRITES 200
+
+static const char *test_program;
 
 /* The tests share one cache directory; each writes the copy of its own
  * base URL. */
@@ -133,6 +144,19 @@ temp_path (AipCache   *cache,
   return g_strconcat (aip_cache_get_path (cache), ".", suffix, NULL);
 }
 
+/* Creates a temporary file and locks it, as a write in progress does */
+static int
+hold_temp (const char *path)
+{
+  int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+  g_assert_cmpint (write (fd, "[", 1), ==, 1);
+
+  return fd;
+}
+
 static void
 make_old (const char *path)
 {
@@ -238,8 +262,9 @@ test_atomic_replace (void)
   g_autofree char *base_name = g_path_get_basename (aip_cache_get_path (cache));
   g_autofree char *stray = temp_path (cache, "Q7xk2P");
   g_autofree char *recent = temp_path (cache, "Zr81mB");
+  g_autofree char *held = temp_path (cache, "Hd7q0L");
   g_autofree char *listing = NULL;
-  g_autofree char *expected = NULL;
+  int held_fd;
 
   g_assert_true (write_body (cache, first, &error));
   g_assert_true (write_body (cache, second, &error));
@@ -259,15 +284,19 @@ test_atomic_replace (void)
   g_assert_no_error (error);
   g_assert_cmpuint (aip_response_get_assistants (response)->len, ==, 2);
 
-  /* The next write clears what an old crash left, not a file another
-   * write may still be filling. */
+  /* The next write clears every temporary file that no write holds, an
+   * old one as a fresh one, and not one that a write still fills: held
+   * here through an open file of its own, as another instance holds it. */
   make_old (stray);
   g_assert_true (g_file_set_contents (recent, "[", -1, &error));
+  held_fd = hold_temp (held);
   g_assert_true (write_body (cache, first, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (g_unlink (recent), ==, 0);
+  g_assert_false (g_file_test (recent, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (held), ==, 0);
+  g_close (held_fd, NULL);
 
   /* A crash before the first rename: no copy at all, only the stray. */
   g_assert_true (delete_copy (cache, &error));
@@ -282,8 +311,118 @@ test_atomic_replace (void)
   g_assert_true (write_body (cache, first, &error));
   g_assert_no_error (error);
   listing = list_directory (cache);
-  expected = g_strdup_printf ("%s %s.Q7xk2P", base_name, base_name);
-  g_assert_cmpstr (listing, ==, expected);
+  g_assert_cmpstr (listing, ==, base_name);
+}
+
+/* Another instance, a process of its own, holds a temporary file while it
+ * writes: the write here leaves it; once that process is killed, the next
+ * write here removes what it left, however recent. */
+static void
+test_other_instance (void)
+{
+  g_autoptr(AipCache) cache = test_cache ();
+  g_autoptr(GBytes) body = fixture ("outbound-assistants.json");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GDataInputStream) holder_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *held = temp_path (cache, "Other1");
+  g_autofree char *line = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *base_name = g_path_get_basename (aip_cache_get_path (cache));
+
+  g_assert_true (write_body (cache, body, &error));
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, HOLDER_ENV, held, TRUE);
+  holder = g_subprocess_launcher_spawn (launcher, &error, test_program, NULL);
+  g_assert_no_error (error);
+  holder_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  line = g_data_input_stream_read_line (holder_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "holding");
+
+  g_assert_true (write_body (cache, body, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+
+  g_subprocess_force_exit (holder);
+  g_subprocess_wait (holder, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (write_body (cache, body, &error));
+  g_assert_no_error (error);
+  listing = list_directory (cache);
+  g_assert_cmpstr (listing, ==, base_name);
+}
+
+static GBytes *
+numbered_list (guint n,
+               guint size)
+{
+  GString *text = g_string_new ("[");
+
+  while (text->len < size)
+    g_string_append_printf (text, "%s{\"id\": %u}", text->len > 1 ? "," : "", n);
+  g_string_append_c (text, ']');
+
+  return g_string_free_to_bytes (text);
+}
+
+/* Two instances write the same copy over and over at the same time: every
+ * write succeeds, no temporary file is left, and the copy is one of the
+ * two bodies, whole. */
+static void
+test_concurrent (void)
+{
+  g_autoptr(AipCache) cache = test_cache ();
+  g_autoptr(GBytes) ours = numbered_list (1, 256 * 1024);
+  g_autoptr(GBytes) theirs = numbered_list (2, 256 * 1024);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) writer = NULL;
+  g_autoptr(GDataInputStream) writer_err = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *base_name = g_path_get_basename (aip_cache_get_path (cache));
+
+  if (g_getenv (WRITER_ENV) != NULL)
+    {
+      g_printerr ("writing\n");
+      for (guint i = 0; i < N_CONCURRENT_WRITES; i++)
+        {
+          g_assert_true (write_body (cache, theirs, &error));
+          g_assert_no_error (error);
+        }
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, WRITER_ENV, "1", TRUE);
+  writer = g_subprocess_launcher_spawn (launcher, &error, test_program, "-p", g_test_get_path (), NULL);
+  g_assert_no_error (error);
+  /* Started together, or the two would barely overlap */
+  writer_err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (writer));
+  line = g_data_input_stream_read_line (writer_err, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "writing");
+
+  for (guint i = 0; i < N_CONCURRENT_WRITES; i++)
+    {
+      g_assert_true (write_body (cache, ours, &error));
+      g_assert_no_error (error);
+    }
+
+  g_subprocess_wait_check (writer, NULL, &error);
+  g_assert_no_error (error);
+
+  on_disk = file_bytes (aip_cache_get_path (cache));
+  g_assert_true (g_bytes_equal (on_disk, ours) || g_bytes_equal (on_disk, theirs));
+  listing = list_directory (cache);
+  g_assert_cmpstr (listing, ==, base_name);
 }
 
 static void
@@ -525,17 +664,41 @@ main (int   argc,
   g_autoptr(GFile) cache_dir = NULL;
   int status;
 
-  /* An empty XDG_CACHE_HOME of our own, before GLib first reads it. */
-  cache_home = g_dir_make_tmp ("test-cache-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  /* The other instance of /cache/other-instance: it holds a temporary
+   * file until it is killed. */
+  if (g_getenv (HOLDER_ENV) != NULL)
+    {
+      hold_temp (g_getenv (HOLDER_ENV));
+      g_print ("holding\n");
+      fflush (stdout);
+      while (TRUE)
+        pause ();
+    }
+
+  test_program = argv[0];
+
+  /* An empty XDG_CACHE_HOME of our own, before GLib first reads it; a copy
+   * of this program that writes along shares its parent's. */
+  if (g_getenv (WRITER_ENV) != NULL)
+    {
+      cache_home = g_strdup (g_getenv ("XDG_CACHE_HOME"));
+    }
+  else
+    {
+      cache_home = g_dir_make_tmp ("test-cache-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+    }
   g_test_init (&argc, &argv, NULL);
+  aip_test_log_debug_to_stderr ();
   g_assert_cmpstr (g_get_user_cache_dir (), ==, cache_home);
 
   g_test_add_func ("/cache/path", test_path);
   g_test_add_func ("/cache/round-trip", test_round_trip);
   g_test_add_func ("/cache/mode", test_mode);
   g_test_add_func ("/cache/atomic-replace", test_atomic_replace);
+  g_test_add_func ("/cache/other-instance", test_other_instance);
+  g_test_add_func ("/cache/concurrent", test_concurrent);
   g_test_add_func ("/cache/order", test_order);
   g_test_add_func ("/cache/corrupt", test_corrupt);
   g_test_add_func ("/cache/unreadable", test_unreadable);
@@ -546,8 +709,11 @@ main (int   argc,
 
   status = g_test_run ();
 
-  cache_dir = g_file_new_for_path (cache_home);
-  remove_tree (cache_dir);
+  if (g_getenv (WRITER_ENV) == NULL)
+    {
+      cache_dir = g_file_new_for_path (cache_home);
+      remove_tree (cache_dir);
+    }
 
   return status;
 }

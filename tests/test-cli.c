@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <signal.h>
 
 #include "aip-calling-hours.h"
 #include "aip-response.h"
+#include "aip-test-log.h"
 #include "aip-test-server.h"
 
 #define SENTINEL "sentinel-7f3a9c2e-token"
@@ -66,27 +68,10 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->server, aip_test_server_free);
 }
 
-/* argv ends with NULL; token NULL leaves AIPLOYEES_TOKEN unset. */
-static void
-run_cli (Run         *run,
-         const char  *token,
-         const char  *input,
-         const char  *first,
-         ...)
+static GSubprocessLauncher *
+launcher_new (const char *token)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("AIP_EXECUTABLE"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  GSubprocessLauncher *launcher;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -99,18 +84,66 @@ run_cli (Run         *run,
   else
     g_subprocess_launcher_unsetenv (launcher, "AIPLOYEES_TOKEN");
 
+  return launcher;
+}
+
+/* args ends with NULL; token NULL leaves AIPLOYEES_TOKEN unset; input is
+ * all of standard input. */
+static void
+run_cliv (Run                *run,
+          const char         *token,
+          GBytes             *input,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new (token);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AIP_EXECUTABLE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate (process, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
+  run->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "",
+                        g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "",
+                        g_bytes_get_size (err));
 
   /* Whatever happened, with every debug message on, the token never shows. */
   g_assert_null (strstr (run->out, SENTINEL));
   g_assert_null (strstr (run->err, SENTINEL));
   g_assert_null (strstr (run->out, "good-token"));
   g_assert_null (strstr (run->err, "good-token"));
+}
+
+static void
+run_cli (Run         *run,
+         const char  *token,
+         const char  *input,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new (input, input != NULL ? strlen (input) : 0);
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  run_cliv (run, token, bytes, (const char * const *) args->pdata);
 }
 
 static char *
@@ -139,6 +172,20 @@ test_cli_version (Fixture       *fixture,
   run_cli (&run, NULL, NULL, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, PACKAGE_NAME " " PACKAGE_VERSION "\n");
+}
+
+/* The options a script needs, with the keyring's bound and its default */
+static void
+test_cli_help (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, NULL, NULL, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--sign-in"));
+  g_assert_nonnull (strstr (run.out, "--keyring-timeout=SECONDS"));
+  g_assert_nonnull (strstr (run.out, "(default: 30)"));
 }
 
 static void
@@ -265,6 +312,10 @@ test_cli_exit_codes (Fixture       *fixture,
     { "good-token", "--list", "--no-such-option", 2 },
     { "good-token", "--status=active", NULL, 2 },
     { "good-token", "--needs-attention", NULL, 2 },
+    { "good-token", "--keyring-timeout=5", NULL, 2 },
+    { "good-token", "--list", "--keyring-timeout=0", 2 },
+    { "good-token", "--list", "--keyring-timeout=soon", 2 },
+    { "good-token", "--list", "--keyring-timeout=3601", 2 },
     { "revoked", "--list", base, 3 },
     { "forbidden", "--list", base, 3 },
     { "failing", "--list", base, 4 },
@@ -300,6 +351,171 @@ test_cli_skipped (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_lines (run.out), ==, 2);
   g_assert_nonnull (strstr (run.err, "2 items in the response were not usable assistants and were skipped.\n"));
+}
+
+static void
+run_sign_in (Run        *run,
+             const char *base,
+             const char *input,
+             gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (input, length);
+  const char *args[] = { "--sign-in", base, NULL };
+
+  run_cliv (run, NULL, bytes, args);
+}
+
+/* A token is refused at once, on the first look at it, with exit 2: too
+ * long, or with a character that no token has. It never reaches the
+ * server or the keyring. */
+static void
+test_cli_sign_in_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *base = base_url_option (fixture);
+  g_autofree char *longest = g_strnfill (8192, 'a');
+  g_autofree char *too_long = g_strnfill (8193, 'a');
+  g_autofree char *too_long_line = g_strconcat (too_long, "\n", NULL);
+  static const char *characters = "characters that a token cannot have";
+  /* g_format_size() puts a no-break space before the unit. */
+  static const char *length = "longer than 8.0\302\240KiB";
+  const struct {
+    const char *input;
+    gsize       length;
+    const char *in_message;
+  } cases[] = {
+    { "AB\0CD\n", 6, characters },
+    { "AB\0", 3, characters },
+    { "AB\033[31mCD\n", 11, characters },
+    { "abc\177\n", 5, characters },
+    { "tok en\n", 7, characters },
+    { "tok\ten\n", 7, characters },
+    { "t\303\266k\303\251n\n", 8, characters },
+    { too_long_line, 8194, length },
+    { too_long, 8193, length },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_sign_in (&run, base, cases[i].input, cases[i].length);
+      g_test_message ("case %u → %d: %s", i, run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, cases[i].in_message));
+      g_assert_nonnull (strstr (run.err, "nothing was stored"));
+    }
+
+  g_assert_cmpuint (aip_test_server_get_n_requests (fixture->server), ==, 0);
+
+  /* At the limit, or between spaces and a Windows line end, it is a
+   * token: the server is asked, and refuses it. */
+  {
+    g_autofree char *at_limit = g_strconcat (longest, "\n", NULL);
+    const char *inputs[] = { at_limit, " \trevoked \r\n" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+      {
+        g_auto(Run) run = { 0 };
+        g_autofree char *authorization = NULL;
+
+        run_sign_in (&run, base, inputs[i], strlen (inputs[i]));
+        g_assert_cmpint (run.status, ==, 3);
+        g_assert_cmpuint (aip_test_server_get_n_requests (fixture->server), ==, i + 1);
+        authorization = aip_test_server_dup_last_authorization (fixture->server);
+        g_assert_true (g_str_has_prefix (authorization, i == 0 ? "Bearer aaaa" : "Bearer revoked"));
+        g_assert_true (g_str_has_suffix (authorization, i == 0 ? "aaaa" : "revoked"));
+      }
+  }
+
+  if (g_getenv ("AIP_TEST_HOME") != NULL)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, NULL, NULL, "--list", base, NULL);
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, "No API token is stored"));
+    }
+}
+
+typedef struct
+{
+  GOutputStream *input;
+  guint64        written;
+} Flood;
+
+#define FLOOD_SIZE (G_GUINT64_CONSTANT (500) * 1024 * 1024)
+
+static gpointer
+flood_thread (gpointer user_data)
+{
+  Flood *flood = user_data;
+  g_autofree char *chunk = g_strnfill (64 * 1024, 'a');
+
+  while (flood->written < FLOOD_SIZE)
+    {
+      gssize n = g_output_stream_write (flood->input, chunk, 64 * 1024, NULL, NULL);
+
+      if (n <= 0)
+        break;
+      flood->written += n;
+    }
+
+  return NULL;
+}
+
+/* 500 MB on standard input without a line end: refused at once, in well
+ * under a second beyond what starting the program takes, having read no
+ * more than a token's length. */
+static void
+test_cli_sign_in_flood (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *base = base_url_option (fixture);
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new (NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  Flood flood = { 0 };
+  GThread *thread;
+  gint64 started, elapsed, start_up;
+
+  /* What starting the program takes here, sanitizers and load included,
+   * is not the refusal's doing. */
+  {
+    g_auto(Run) run = { 0 };
+
+    started = g_get_monotonic_time ();
+    run_cli (&run, NULL, NULL, "--version", NULL);
+    start_up = g_get_monotonic_time () - started;
+  }
+
+  started = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("AIP_EXECUTABLE"),
+                                         "--sign-in", base, NULL);
+  g_assert_no_error (error);
+  flood.input = g_subprocess_get_stdin_pipe (process);
+  thread = g_thread_new ("flood", flood_thread, &flood);
+
+  g_subprocess_wait (process, NULL, &error);
+  elapsed = g_get_monotonic_time () - started;
+  g_assert_no_error (error);
+  g_thread_join (thread);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("Refused after %" G_GINT64_FORMAT " ms (--version: %" G_GINT64_FORMAT " ms), "
+                  "%" G_GUINT64_FORMAT " bytes written: %s",
+                  elapsed / 1000, start_up / 1000, flood.written, err);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  g_assert_nonnull (strstr (err, "longer than 8.0\302\240KiB"));
+  /* The pipe holds 64 KiB; the program took 8 KiB and one byte of it. */
+  g_assert_cmpuint (flood.written, <, 1024 * 1024);
+  g_assert_cmpint (elapsed - start_up, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (aip_test_server_get_n_requests (fixture->server), ==, 0);
 }
 
 static void
@@ -365,15 +581,22 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* A child that stops reading ends a write with EPIPE, not this program. */
+  signal (SIGPIPE, SIG_IGN);
+
   g_test_init (&argc, &argv, NULL);
+  aip_test_log_debug_to_stderr ();
 
   g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_cli_version, fixture_tear_down);
+  g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_cli_help, fixture_tear_down);
   g_test_add ("/cli/formats", Fixture, NULL, fixture_set_up, test_cli_formats, fixture_tear_down);
   g_test_add ("/cli/filters", Fixture, NULL, fixture_set_up, test_cli_filters, fixture_tear_down);
   g_test_add ("/cli/day-filters", Fixture, NULL, fixture_set_up, test_cli_day_filters, fixture_tear_down);
   g_test_add ("/cli/exit-codes", Fixture, NULL, fixture_set_up, test_cli_exit_codes, fixture_tear_down);
   g_test_add ("/cli/skipped", Fixture, NULL, fixture_set_up, test_cli_skipped, fixture_tear_down);
   g_test_add ("/cli/keyring", Fixture, NULL, fixture_set_up, test_cli_keyring, fixture_tear_down);
+  g_test_add ("/cli/sign-in/refused", Fixture, NULL, fixture_set_up, test_cli_sign_in_refused, fixture_tear_down);
+  g_test_add ("/cli/sign-in/flood", Fixture, NULL, fixture_set_up, test_cli_sign_in_flood, fixture_tear_down);
 
   return g_test_run ();
 }

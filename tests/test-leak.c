@@ -10,6 +10,7 @@
 #include "aip-account.h"
 #include "aip-token-store.h"
 #include "aip-test-async.h"
+#include "aip-test-log.h"
 #include "aip-test-server.h"
 
 #define SENTINEL "leak-sentinel-4b1d0c77e2"
@@ -95,7 +96,7 @@ test_leak_everywhere (void)
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
   g_autofree char *keyrings = NULL;
-  g_autofree char *token = NULL;
+  char *token;
 
   if (home == NULL)
     {
@@ -120,6 +121,7 @@ test_leak_everywhere (void)
   token = aip_token_store_lookup_finish (store, aip_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, SENTINEL);
+  aip_token_store_free_token (token);
   g_clear_object (&result);
 
   /* The way the command line goes. */
@@ -152,6 +154,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  aip_test_log_debug_to_stderr ();
 
   g_test_add_func ("/leak/everywhere", test_leak_everywhere);
 

@@ -5,8 +5,8 @@
 
 #include "config.h"
 
-#include "aip-token-store.h"
-#include "aip-test-async.h"
+#include "aip-test-keyring.h"
+#include "aip-test-log.h"
 
 #define SCHEMA_NAME "com.aiployees.Assistants.Token"
 
@@ -18,140 +18,6 @@ static const char *test_program;
 
 /* Helpers */
 
-static char *
-lookup (AipTokenStore  *store,
-        const char     *base_url,
-        GCancellable   *cancellable,
-        GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  aip_token_store_lookup_async (store, base_url, cancellable, aip_test_store_result_cb, &result);
-  return aip_token_store_lookup_finish (store, aip_test_wait_for_result (&result), error);
-}
-
-static gboolean
-store_token (AipTokenStore  *store,
-             const char     *base_url,
-             const char     *token,
-             GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  aip_token_store_store_async (store, base_url, token, NULL, aip_test_store_result_cb, &result);
-  return aip_token_store_store_finish (store, aip_test_wait_for_result (&result), error);
-}
-
-static gboolean
-clear_token (AipTokenStore  *store,
-             const char     *base_url,
-             GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  aip_token_store_clear_async (store, base_url, NULL, aip_test_store_result_cb, &result);
-  return aip_token_store_clear_finish (store, aip_test_wait_for_result (&result), error);
-}
-
-static void
-assert_lookup (AipTokenStore *store,
-               const char    *base_url,
-               const char    *expected)
-{
-  g_autoptr(GError) error = NULL;
-  char *token;
-
-  token = lookup (store, base_url, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (token, ==, expected);
-  secret_password_free (token);
-}
-
-static void
-assert_store (AipTokenStore *store,
-              const char    *base_url,
-              const char    *token)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (store_token (store, base_url, token, &error));
-  g_assert_no_error (error);
-}
-
-static void
-assert_clear (AipTokenStore *store,
-              const char    *base_url)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (clear_token (store, base_url, &error));
-  g_assert_no_error (error);
-}
-
-static gboolean
-fail_waiting_cb (gpointer user_data)
-{
-  g_error ("%s took too long", (const char *)user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Fails the test if what follows hangs, for as long as it is attached. */
-static GSource *
-guard_new (guint       seconds,
-           const char *what)
-{
-  GSource *guard = g_timeout_source_new_seconds (seconds);
-
-  g_source_set_callback (guard, fail_waiting_cb, (gpointer)what, NULL);
-  g_source_attach (guard, NULL);
-
-  return guard;
-}
-
-static void
-guard_free (GSource *guard)
-{
-  g_source_destroy (guard);
-  g_source_unref (guard);
-}
-
-/* A connection of its own, to stand in for a service on the bus. */
-static GDBusConnection *
-connect_to_bus (const char *address)
-{
-  g_autoptr(GError) error = NULL;
-  GDBusConnection *connection;
-
-  connection = g_dbus_connection_new_for_address_sync (address,
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return connection;
-}
-
-static void
-own_name (GDBusConnection *connection,
-          const char      *name)
-{
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  guint32 status;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", name,
-                                                      G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE,
-                                       5000, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &status);
-  g_assert_cmpuint (status, ==, 1);
-}
-
-/* Operations that gave up early still have libsecret calls in flight, each
- * holding the store; they must all come back and let it go. */
 static void
 assert_finalized (AipTokenStore *store)
 {
@@ -170,41 +36,6 @@ assert_finalized (AipTokenStore *store)
 
 /* Never touch the keyring of the person running the tests: only the private
  * one that build-aux/with-keyring sets up under a throwaway HOME. */
-static gboolean
-skip_without_private_keyring (void)
-{
-  const char *test_home = g_getenv ("AIP_TEST_HOME");
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  if (test_home == NULL ||
-      g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL ||
-      g_strcmp0 (test_home, g_get_home_dir ()) != 0)
-    {
-      g_test_skip ("Needs the private keyring of build-aux/with-keyring");
-      return TRUE;
-    }
-
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  if (bus != NULL)
-    reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                         "org.freedesktop.DBus", "NameHasOwner",
-                                         g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                         G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                         5000, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-
-  if (!has_owner)
-    {
-      g_test_skip ("No keyring runs on the private bus of build-aux/with-keyring");
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
 static GList *
 search_items (const char *base_url)
 {
@@ -401,403 +232,6 @@ test_cancelled (void)
   g_assert_null (token);
 }
 
-/* Tests with a locked keyring
- *
- * gnome-keyring shows its unlock prompt through a prompter on the session
- * bus; the test stands in for it, as a person who does not answer or who
- * dismisses the prompt would. */
-
-#define LOGIN_COLLECTION "/org/freedesktop/secrets/collection/login"
-
-typedef enum
-{
-  PROMPTER_FAIL,
-  PROMPTER_DISMISS,
-  PROMPTER_WAIT,
-} PrompterMode;
-
-typedef struct
-{
-  GDBusConnection *connection;
-  PrompterMode     mode;
-  guint            object_id;
-  guint            n_begun;
-  guint            n_shown;
-  /* The prompt on screen, in PROMPTER_WAIT */
-  char            *sender;
-  char            *callback;
-} Prompter;
-
-static const char prompter_xml[] =
-  "<node>"
-  "  <interface name='org.gnome.keyring.internal.Prompter'>"
-  "    <method name='BeginPrompting'>"
-  "      <arg name='callback' type='o' direction='in'/>"
-  "    </method>"
-  "    <method name='PerformPrompt'>"
-  "      <arg name='callback' type='o' direction='in'/>"
-  "      <arg name='type' type='s' direction='in'/>"
-  "      <arg name='properties' type='a{sv}' direction='in'/>"
-  "      <arg name='exchange' type='s' direction='in'/>"
-  "    </method>"
-  "    <method name='StopPrompting'>"
-  "      <arg name='callback' type='o' direction='in'/>"
-  "    </method>"
-  "  </interface>"
-  "</node>";
-
-static void
-call_prompt_callback (GDBusConnection *connection,
-                      const char      *sender,
-                      const char      *callback,
-                      const char      *method,
-                      GVariant        *parameters)
-{
-  g_dbus_connection_call (connection, sender, callback,
-                          "org.gnome.keyring.internal.Prompter.Callback", method,
-                          parameters, NULL, G_DBUS_CALL_FLAGS_NONE, -1,
-                          NULL, NULL, NULL);
-}
-
-static GVariant *
-prompt_ready_parameters (const char *reply)
-{
-  return g_variant_new ("(s@a{sv}s)", reply,
-                        g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0),
-                        "");
-}
-
-static void
-prompter_method_call_cb (GDBusConnection       *connection,
-                         const char            *sender,
-                         const char            *object_path,
-                         const char            *interface_name,
-                         const char            *method_name,
-                         GVariant              *parameters,
-                         GDBusMethodInvocation *invocation,
-                         gpointer               user_data)
-{
-  Prompter *prompter = user_data;
-  const char *callback;
-
-  g_variant_get_child (parameters, 0, "&o", &callback);
-
-  if (g_str_equal (method_name, "BeginPrompting"))
-    {
-      prompter->n_begun++;
-
-      if (prompter->mode == PROMPTER_FAIL)
-        {
-          g_dbus_method_invocation_return_dbus_error (invocation,
-                                                      "org.freedesktop.DBus.Error.Failed",
-                                                      "No display to show a prompt on");
-          return;
-        }
-
-      g_dbus_method_invocation_return_value (invocation, NULL);
-      call_prompt_callback (connection, sender, callback, "PromptReady",
-                            prompt_ready_parameters (""));
-    }
-  else if (g_str_equal (method_name, "PerformPrompt"))
-    {
-      prompter->n_shown++;
-      g_dbus_method_invocation_return_value (invocation, NULL);
-
-      /* Waiting is a person who has not answered yet. */
-      if (prompter->mode == PROMPTER_DISMISS)
-        {
-          call_prompt_callback (connection, sender, callback, "PromptReady",
-                                prompt_ready_parameters ("no"));
-        }
-      else
-        {
-          g_free (prompter->sender);
-          g_free (prompter->callback);
-          prompter->sender = g_strdup (sender);
-          prompter->callback = g_strdup (callback);
-        }
-    }
-  else if (g_str_equal (method_name, "StopPrompting"))
-    {
-      g_dbus_method_invocation_return_value (invocation, NULL);
-      call_prompt_callback (connection, sender, callback, "PromptDone", NULL);
-    }
-  else
-    {
-      g_assert_not_reached ();
-    }
-}
-
-static const GDBusInterfaceVTable prompter_vtable = {
-  prompter_method_call_cb,
-  NULL,
-  NULL,
-};
-
-static Prompter *
-prompter_new (PrompterMode mode)
-{
-  g_autoptr(GDBusNodeInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
-  Prompter *prompter;
-
-  prompter = g_new0 (Prompter, 1);
-  prompter->mode = mode;
-
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  prompter->connection = connect_to_bus (address);
-
-  info = g_dbus_node_info_new_for_xml (prompter_xml, &error);
-  g_assert_no_error (error);
-  prompter->object_id = g_dbus_connection_register_object (prompter->connection,
-                                                           "/org/gnome/keyring/Prompter",
-                                                           info->interfaces[0],
-                                                           &prompter_vtable,
-                                                           prompter, NULL, &error);
-  g_assert_no_error (error);
-
-  own_name (prompter->connection, "org.gnome.keyring.SystemPrompter");
-
-  return prompter;
-}
-
-/* The person closes the prompt that waited for them. */
-static void
-prompter_dismiss (Prompter *prompter)
-{
-  g_assert_nonnull (prompter->callback);
-
-  call_prompt_callback (prompter->connection, prompter->sender, prompter->callback,
-                        "PromptReady", prompt_ready_parameters ("no"));
-  g_clear_pointer (&prompter->sender, g_free);
-  g_clear_pointer (&prompter->callback, g_free);
-}
-
-static void
-prompter_free (Prompter *prompter)
-{
-  g_dbus_connection_unregister_object (prompter->connection, prompter->object_id);
-  g_dbus_connection_close_sync (prompter->connection, NULL, NULL);
-  g_object_unref (prompter->connection);
-  g_free (prompter->sender);
-  g_free (prompter->callback);
-  g_free (prompter);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Prompter, prompter_free)
-
-static void
-lock_login_keyring (void)
-{
-  g_autoptr(SecretService) service = NULL;
-  g_autoptr(SecretCollection) collection = NULL;
-  g_autoptr(GList) objects = NULL;
-  g_autoptr(GError) error = NULL;
-
-  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
-                                                 SECRET_COLLECTION_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (collection);
-  g_assert_cmpstr (g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection)), ==, LOGIN_COLLECTION);
-
-  objects = g_list_append (NULL, collection);
-  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, NULL, &error), ==, 1);
-  g_assert_no_error (error);
-}
-
-/* Without a prompt: through gnome-keyring's own interface for the password
- * given on its command line, which build-aux/with-keyring passes on. */
-static void
-unlock_login_keyring (void)
-{
-  const char *password = g_getenv ("AIP_TEST_KEYRING_PASSWORD");
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GVariant) session = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *session_path;
-  GVariant *secret;
-
-  g_assert_nonnull (password);
-
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-
-  session = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                         "org.freedesktop.Secret.Service", "OpenSession",
-                                         g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
-                                         G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE,
-                                         5000, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get_child (session, 1, "&o", &session_path);
-
-  secret = g_variant_new ("(o@ay@ays)", session_path,
-                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
-                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, password,
-                                                     strlen (password), 1),
-                          "text/plain");
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                       "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface",
-                                       "UnlockWithMasterPassword",
-                                       g_variant_new ("(o@(oayays))", LOGIN_COLLECTION, secret),
-                                       NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&reply, g_variant_unref);
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", session_path,
-                                       "org.freedesktop.Secret.Session", "Close",
-                                       NULL, NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-prompting_changed_cb (GObject    *object,
-                      GParamSpec *pspec,
-                      gpointer    user_data)
-{
-  GString *changes = user_data;
-
-  g_string_append_c (changes, aip_token_store_get_prompting (AIP_TOKEN_STORE (object)) ? '1' : '0');
-}
-
-static void
-assert_locked_with_prompter (PrompterMode mode)
-{
-  const char *url = "https://locked.example.test/api";
-  g_autoptr(AipTokenStore) store = NULL;
-  g_autoptr(Prompter) prompter = NULL;
-  g_autoptr(GString) changes = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  char *token;
-
-  if (skip_without_private_keyring ())
-    return;
-
-  store = aip_token_store_new ();
-  assert_store (store, url, "locked-token");
-
-  prompter = prompter_new (mode);
-  lock_login_keyring ();
-
-  g_signal_connect (store, "notify::prompting", G_CALLBACK (prompting_changed_cb), changes);
-
-  token = lookup (store, url, NULL, &error);
-  g_assert_error (error, AIP_TOKEN_STORE_ERROR, AIP_TOKEN_STORE_ERROR_LOCKED);
-  g_assert_null (token);
-  g_clear_error (&error);
-
-  g_assert_false (store_token (store, url, "other-token", &error));
-  g_assert_error (error, AIP_TOKEN_STORE_ERROR, AIP_TOKEN_STORE_ERROR_LOCKED);
-  g_clear_error (&error);
-
-  g_assert_cmpstr (changes->str, ==, "1010");
-  g_assert_cmpuint (prompter->n_begun, ==, 2);
-
-  unlock_login_keyring ();
-  assert_lookup (store, url, "locked-token");
-  g_assert_cmpstr (changes->str, ==, "1010");
-
-  assert_clear (store, url);
-}
-
-static void
-test_locked_prompt_dismissed (void)
-{
-  assert_locked_with_prompter (PROMPTER_DISMISS);
-}
-
-static void
-test_locked_prompt_failed (void)
-{
-  assert_locked_with_prompter (PROMPTER_FAIL);
-}
-
-static void
-wait_until_prompting (AipTokenStore *store,
-                      Prompter      *prompter)
-{
-  GSource *guard;
-
-  guard = guard_new (30, "Waiting for the prompt");
-
-  while (!aip_token_store_get_prompting (store) || prompter->callback == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  guard_free (guard);
-}
-
-static gboolean
-quit_waiting_cb (gpointer user_data)
-{
-  gboolean *waited = user_data;
-
-  *waited = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* The bound does not cut the prompt short, Cancel stops the waiting, and
- * the prompt, left to the person, is not asked for twice. */
-static void
-test_locked_prompt_cancelled (void)
-{
-  const char *url = "https://prompt-cancelled.example.test/api";
-  g_autoptr(AipTokenStore) store = NULL;
-  g_autoptr(Prompter) prompter = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) second = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean waited = FALSE;
-  char *token;
-
-  if (skip_without_private_keyring ())
-    return;
-
-  store = aip_token_store_new ();
-  assert_store (store, url, "prompt-token");
-
-  prompter = prompter_new (PROMPTER_WAIT);
-  lock_login_keyring ();
-
-  aip_token_store_set_timeout (store, 1);
-  aip_token_store_lookup_async (store, url, cancellable, aip_test_store_result_cb, &result);
-  wait_until_prompting (store, prompter);
-
-  /* Three times the bound, and still waiting for the person. */
-  g_timeout_add_seconds (3, quit_waiting_cb, &waited);
-  while (!waited)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_null (result);
-  g_assert_true (aip_token_store_get_prompting (store));
-
-  g_cancellable_cancel (cancellable);
-  token = aip_token_store_lookup_finish (store, aip_test_wait_for_result (&result), &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (token);
-  g_clear_error (&error);
-  g_assert_false (aip_token_store_get_prompting (store));
-
-  /* The prompt is still up: the next lookup waits for it. */
-  aip_token_store_lookup_async (store, url, NULL, aip_test_store_result_cb, &second);
-  wait_until_prompting (store, prompter);
-  g_assert_cmpuint (prompter->n_begun, ==, 1);
-  g_assert_cmpuint (prompter->n_shown, ==, 1);
-
-  prompter_dismiss (prompter);
-  token = aip_token_store_lookup_finish (store, aip_test_wait_for_result (&second), &error);
-  g_assert_error (error, AIP_TOKEN_STORE_ERROR, AIP_TOKEN_STORE_ERROR_LOCKED);
-  g_assert_null (token);
-  g_assert_false (aip_token_store_get_prompting (store));
-
-  unlock_login_keyring ();
-  assert_lookup (store, url, "prompt-token");
-  assert_clear (store, url);
-}
-
 /* Tests that need no keyring */
 
 static void
@@ -832,6 +266,14 @@ test_properties (void)
   g_assert_cmpuint (timeout, ==, 3);
   g_assert_false (prompting);
   g_assert_cmpuint (n_notified, ==, 2);
+
+  g_assert_cmpuint (aip_token_store_get_prompt_timeout (store), ==, 0);
+  g_signal_connect (store, "notify::prompt-timeout", G_CALLBACK (notify_cb), &n_notified);
+  aip_token_store_set_prompt_timeout (store, 30);
+  aip_token_store_set_prompt_timeout (store, 30);
+  g_assert_cmpuint (n_notified, ==, 3);
+  g_object_get (store, "prompt-timeout", &timeout, NULL);
+  g_assert_cmpuint (timeout, ==, 30);
 }
 
 static void
@@ -848,16 +290,6 @@ test_schema (void)
 }
 
 /* Tests on a bus without a Secret Service */
-
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
 
 /* Runs this test again in a copy of the program whose session bus is a
  * dbus-daemon from tests/no-secret-service.conf, on which nothing can be
@@ -904,7 +336,7 @@ run_on_bare_bus (void)
                                        NULL);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, communicated_cb, &result);
+  g_subprocess_communicate_utf8_async (child, NULL, NULL, aip_test_store_result_cb, &result);
 
   guard = guard_new (60, "The test on the bare bus");
   aip_test_wait_for_result (&result);
@@ -1059,6 +491,39 @@ test_cancel_hung_service (void)
   g_dbus_connection_close_sync (silent, NULL, NULL);
 }
 
+/* The command line gives up on a keyring that does not answer after
+ * --keyring-timeout, and says what it waited for. */
+static void
+test_cli_hung_service (void)
+{
+  g_autoptr(GDBusConnection) silent = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 started;
+  int status;
+
+  if (g_getenv (BARE_BUS_ENV) == NULL)
+    {
+      run_on_bare_bus ();
+      return;
+    }
+
+  silent = own_silent_secret_service ();
+
+  started = g_get_monotonic_time ();
+  status = aip_test_keyring_run_cli ((const char *[]) { "--list", "--keyring-timeout=1",
+                                                        "--base-url=https://cli-hung.example.test/api",
+                                                        NULL },
+                                     &out, &err);
+
+  g_assert_cmpint (status, ==, 3);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "The system keyring did not answer within 1 second"));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 8 * G_USEC_PER_SEC);
+
+  g_dbus_connection_close_sync (silent, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1066,6 +531,7 @@ main (int   argc,
   test_program = argv[0];
 
   g_test_init (&argc, &argv, NULL);
+  aip_test_log_debug_to_stderr ();
 
   g_test_add_func ("/token-store/schema", test_schema);
   g_test_add_func ("/token-store/properties", test_properties);
@@ -1075,12 +541,11 @@ main (int   argc,
   g_test_add_func ("/token-store/item", test_item);
   g_test_add_func ("/token-store/schema-name-matched", test_schema_name_matched);
   g_test_add_func ("/token-store/cancelled", test_cancelled);
-  g_test_add_func ("/token-store/locked/prompt-dismissed", test_locked_prompt_dismissed);
-  g_test_add_func ("/token-store/locked/prompt-failed", test_locked_prompt_failed);
-  g_test_add_func ("/token-store/locked/prompt-cancelled", test_locked_prompt_cancelled);
   g_test_add_func ("/token-store/no-service", test_no_service);
   g_test_add_func ("/token-store/hung-service", test_hung_service);
+  g_test_add_func ("/token-store/cli-hung-service", test_cli_hung_service);
   g_test_add_func ("/token-store/cancel-hung-service", test_cancel_hung_service);
 
   return g_test_run ();
 }
+
