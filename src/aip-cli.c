@@ -18,6 +18,7 @@
 #include "aip-account.h"
 #include "aip-assistant-filter.h"
 #include "aip-base-url.h"
+#include "aip-client-error.h"
 #include "aip-cli.h"
 #include "aip-format.h"
 #include "aip-token-store.h"

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "aip-assistant-list.h"
+#include "aip-cache.h"
+#include "aip-client.h"
 #include "aip-enums.h"
 #include "aip-repository.h"
 

@@ -7,11 +7,15 @@
 
 #include <gio/gio.h>
 
-#include "aip-cache.h"
 #include "aip-changes.h"
-#include "aip-client.h"
 
 G_BEGIN_DECLS
+
+/* Known here by name only, so that the widgets that show a repository need
+ * neither the client's nor the cache's header. */
+typedef struct _AipCache AipCache;
+typedef struct _AipClient AipClient;
+typedef struct _AipResponse AipResponse;
 
 typedef enum
 {
