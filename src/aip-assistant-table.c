@@ -309,24 +309,23 @@ restore_columns (AipAssistantTable *self)
 
 /* Tab leaves the list for what follows it, as in any other part of the
  * window; the arrows move within it. GtkColumnView would otherwise walk
- * the rows one Tab at a time. */
+ * the rows one Tab at a time. The window's own focus chain finds what
+ * comes next while the list refuses the focus for a moment. */
 static gboolean
 leave_list (AipAssistantTable *self,
             GtkDirectionType   direction)
 {
-  for (GtkWidget *widget = GTK_WIDGET (self); widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      GtkWidget *sibling = direction == GTK_DIR_TAB_FORWARD ? gtk_widget_get_next_sibling (widget)
-                                                            : gtk_widget_get_prev_sibling (widget);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean moved;
 
-      for (; sibling != NULL;
-           sibling = direction == GTK_DIR_TAB_FORWARD ? gtk_widget_get_next_sibling (sibling)
-                                                      : gtk_widget_get_prev_sibling (sibling))
-        if (gtk_widget_get_mapped (sibling) && gtk_widget_child_focus (sibling, direction))
-          return TRUE;
-    }
+  if (root == NULL)
+    return FALSE;
 
-  return FALSE;
+  gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), FALSE);
+  moved = gtk_widget_child_focus (root, direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), TRUE);
+
+  return moved;
 }
 
 static gboolean

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "aip-cache.h"
+#include "aip-detail-pane.h"
 #include "aip-sign-in-page.h"
 #include "aip-test-ui.h"
 
@@ -467,6 +468,60 @@ test_sign_in_page (void)
   aip_test_reset_settings ();
 }
 
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+/* Tab leaves the list instead of walking its rows; on a narrow window the
+ * details cover the list, and going back shows it again. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(AipAccount) account = aip_test_new_account ();
+  g_autoptr(GBytes) body = aip_test_fixture_bytes ();
+  AipWindow *window = aip_test_new_window (account);
+  AipAssistantTable *table = aip_test_table (window);
+  GtkWidget *view = aip_test_find (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *pane;
+
+  aip_test_load (account, body);
+  aip_test_wait_for_state (window, "list");
+  aip_test_select (window, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (table));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (table)));
+  g_assert_true (press_key (view, GDK_KEY_Tab));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (table)));
+
+  /* 360 pixels: nothing in the window asks for more. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+  pane = aip_test_find (GTK_WIDGET (window), AIP_TYPE_DETAIL_PANE, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL));
+  while (!gtk_widget_get_mapped (pane) || gtk_widget_get_mapped (GTK_WIDGET (table)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (table)))
+    g_main_context_iteration (NULL, TRUE);
+
+  aip_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/window/skipped", test_skipped);
   g_test_add_func ("/window/auto-refresh", test_auto_refresh);
   g_test_add_func ("/window/details-and-keys", test_details_and_keys);
+  g_test_add_func ("/window/keyboard", test_keyboard);
 
   return aip_test_ui_run ();
 }
