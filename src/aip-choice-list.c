@@ -22,7 +22,7 @@
  * as its widest name from the start. */
 struct _AipChoiceList
 {
-  GtkWidget       parent_instance;
+  GtkWidget           parent_instance;
 
   AipFilterFacet      facet;
   GListModel         *choices;
@@ -31,9 +31,9 @@ struct _AipChoiceList
   GtkCustomFilter    *search_filter;
   GtkFilterListModel *shown;
 
-  GtkSearchEntry *search_entry;
-  GtkListBox     *list_box;
-  GtkLabel       *no_match_label;
+  GtkSearchEntry     *search_entry;
+  GtkListBox         *list_box;
+  GtkLabel           *no_match_label;
 };
 
 G_DEFINE_FINAL_TYPE (AipChoiceList, aip_choice_list, GTK_TYPE_WIDGET)
@@ -146,12 +146,6 @@ create_row_cb (gpointer item,
   gtk_widget_set_opacity (check, g_strcmp0 (aip_filter_choice_get_value (choice), self->value) == 0);
 
   return row;
-}
-
-static void
-choices_changed_cb (AipChoiceList *self)
-{
-  update_checks (self);
 }
 
 static gboolean
@@ -333,8 +327,6 @@ aip_choice_list_dispose (GObject *object)
 
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
-  if (self->choices != NULL)
-    g_signal_handlers_disconnect_by_data (self->choices, self);
   g_clear_object (&self->choices);
   g_clear_object (&self->shown);
   g_clear_object (&self->search_filter);
@@ -521,14 +513,8 @@ aip_choice_list_set_choices (AipChoiceList *self,
   if (self->choices == choices)
     return;
 
-  if (self->choices != NULL)
-    g_signal_handlers_disconnect_by_data (self->choices, self);
   g_set_object (&self->choices, choices);
-
   gtk_filter_list_model_set_model (self->shown, choices);
-  if (choices != NULL)
-    g_signal_connect_object (choices, "items-changed", G_CALLBACK (choices_changed_cb), self,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHOICES]);
 }

@@ -644,6 +644,7 @@ aip_filter_bar_class_init (AipFilterBarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, attention_text);
   gtk_widget_class_bind_template_callback (widget_class, facet_value_cb);
   gtk_widget_class_bind_template_callback (widget_class, toggle_counts_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_filters_button);
   gtk_widget_class_bind_template_callback (widget_class, focus_cb);
   gtk_widget_class_bind_template_callback (widget_class, popdown_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_show_cb);
@@ -658,37 +659,24 @@ aip_filter_bar_class_init (AipFilterBarClass *klass)
 }
 
 static void
-aip_filter_bar_init (AipFilterBar *self)
+bind_to_filter (AipFilterBar *self)
 {
-  struct {
+  const struct {
     const char *source;
     gpointer    target;
     const char *target_property;
   } bindings[] = {
-    { "status", NULL, "value" },
-    { "status", NULL, "value" },
-    { "timezone", NULL, "value" },
-    { "timezone", NULL, "value" },
-    { "mode", NULL, "value" },
-    { "mode", NULL, "value" },
-    { "calling-now", NULL, "active" },
-    { "calling-now", NULL, "active" },
-    { "needs-attention", NULL, "active" },
-    { "needs-attention", NULL, "active" },
+    { "status", self->status_list, "value" },
+    { "status", self->folded_status_list, "value" },
+    { "timezone", self->timezone_list, "value" },
+    { "timezone", self->folded_timezone_list, "value" },
+    { "mode", self->mode_list, "value" },
+    { "mode", self->folded_mode_list, "value" },
+    { "calling-now", self->calling_button, "active" },
+    { "calling-now", self->folded_calling_check, "active" },
+    { "needs-attention", self->attention_button, "active" },
+    { "needs-attention", self->folded_attention_check, "active" },
   };
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  bindings[0].target = self->status_list;
-  bindings[1].target = self->folded_status_list;
-  bindings[2].target = self->timezone_list;
-  bindings[3].target = self->folded_timezone_list;
-  bindings[4].target = self->mode_list;
-  bindings[5].target = self->folded_mode_list;
-  bindings[6].target = self->calling_button;
-  bindings[7].target = self->folded_calling_check;
-  bindings[8].target = self->attention_button;
-  bindings[9].target = self->folded_attention_check;
 
   /* Each choice is in the bar and in the folded menu alike: both follow
    * the filter, whichever of them a person uses. */
@@ -697,11 +685,13 @@ aip_filter_bar_init (AipFilterBar *self)
     g_binding_group_bind (self->filter_bindings, bindings[i].source,
                           bindings[i].target, bindings[i].target_property,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
 
-  g_signal_connect_object (self->calling_button, "notify::active",
-                           G_CALLBACK (update_filters_button), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->attention_button, "notify::active",
-                           G_CALLBACK (update_filters_button), self, G_CONNECT_SWAPPED);
+static void
+aip_filter_bar_init (AipFilterBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  bind_to_filter (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "filter-bar.clear", FALSE);
   update_summary (self);

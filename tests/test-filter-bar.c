@@ -41,11 +41,11 @@ typedef struct
 } Fixture;
 
 static GListStore *
-generate (void)
+generate (guint n)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 
-  for (guint i = 0; i < N_ASSISTANTS; i++)
+  for (guint i = 0; i < n; i++)
     {
       JsonObject *object = aip_test_assistant_object (1000 + i);
 
@@ -107,7 +107,7 @@ fixture_set_up (Fixture       *fixture,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *rest = adw_status_page_new ();
 
-  fixture->store = generate ();
+  fixture->store = generate (N_ASSISTANTS);
   fixture->filter = aip_assistant_filter_new ();
   aip_assistant_filter_set_now (fixture->filter, now);
   fixture->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (fixture->store)),
@@ -485,6 +485,7 @@ test_wide (Fixture       *fixture,
   GtkMenuButton *status = facet_button (fixture, AIP_FILTER_FACET_STATUS);
   GtkMenuButton *timezone = facet_button (fixture, AIP_FILTER_FACET_TIMEZONE);
   GtkMenuButton *mode = facet_button (fixture, AIP_FILTER_FACET_MODE);
+  g_autofree char *inactive = aip_facet_text_name (AIP_FILTER_FACET_STATUS, "inactive");
   GtkWidget *list;
   GtkSearchEntry *search;
   GtkListBox *rows;
@@ -512,11 +513,11 @@ test_wide (Fixture       *fixture,
 
   /* Taking a choice sets the filter and closes the menu; the button names
    * the choice and stands out. */
-  g_signal_emit_by_name (row_named (rows, aip_facet_text_name (AIP_FILTER_FACET_STATUS, "inactive")), "activate");
+  g_signal_emit_by_name (row_named (rows, inactive), "activate");
   settle (fixture);
   g_assert_cmpstr (aip_assistant_filter_get_status (fixture->filter), ==, "inactive");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (status))));
-  g_assert_cmpstr (button_text (status), ==, aip_facet_text_name (AIP_FILTER_FACET_STATUS, "inactive"));
+  g_assert_cmpstr (button_text (status), ==, inactive);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "aip-filter-active"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (mode), "aip-filter-active"));
   assert_accessible_label (GTK_WIDGET (status), AIP_FILTER_FACET_STATUS, "inactive");
@@ -727,6 +728,38 @@ test_medium (Fixture       *fixture,
   screenshot ("medium");
 }
 
+/* While the list is still being filtered, "N of M" keeps the last count
+ * it settled on: never a partial one. */
+static void
+test_summary_waits (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GListStore) more = generate (4000);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *before = NULL;
+  guint n_steps = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (more)); i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (more), i));
+  g_list_store_splice (fixture->store, 0, 0, items->pdata, items->len);
+  settle (fixture);
+  assert_summary (fixture);
+  before = g_strdup (gtk_label_get_text (summary_label (fixture)));
+
+  aip_assistant_filter_set_status (fixture->filter, "inactive");
+  g_assert_cmpuint (gtk_filter_list_model_get_pending (fixture->filtered), >, 0);
+  while (gtk_filter_list_model_get_pending (fixture->filtered) > 0)
+    {
+      g_assert_cmpstr (gtk_label_get_text (summary_label (fixture)), ==, before);
+      g_main_context_iteration (NULL, TRUE);
+      n_steps++;
+    }
+  /* The filtering took steps, and the count came at the end. */
+  g_assert_cmpuint (n_steps, >, 1);
+  g_assert_cmpstr (gtk_label_get_text (summary_label (fixture)), !=, before);
+  assert_summary (fixture);
+}
+
 /* A city two timezones share is no name for either. */
 static void
 test_short_names (void)
@@ -822,6 +855,8 @@ main (int   argc,
   g_test_add ("/filter-bar/wide", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/filter-bar/medium", Fixture, GINT_TO_POINTER (560), fixture_set_up, test_medium, fixture_tear_down);
   g_test_add ("/filter-bar/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/filter-bar/summary-waits", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_summary_waits,
+              fixture_tear_down);
   g_test_add_func ("/filter-bar/short-names", test_short_names);
 
   return g_test_run ();
