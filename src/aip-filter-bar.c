@@ -292,12 +292,18 @@ button_text (AipFilterBar   *self,
   return aip_facet_text_short (facet, value, choices);
 }
 
+/* Beside the facet's name in the folded menu: "All Timezones", or the
+ * choice as short as its button has it, so that the menu stays narrow. */
 static char *
-choice_name (AipFilterBar   *self,
-             AipFilterFacet  facet,
-             const char     *value)
+row_text (AipFilterBar   *self,
+          AipFilterFacet  facet,
+          const char     *value,
+          GListModel     *choices)
 {
-  return aip_facet_text_name (facet, value);
+  if (value == NULL)
+    return aip_facet_text_name (facet, NULL);
+
+  return aip_facet_text_short (facet, value, choices);
 }
 
 static void
@@ -638,7 +644,7 @@ aip_filter_bar_class_init (AipFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, button_text);
-  gtk_widget_class_bind_template_callback (widget_class, choice_name);
+  gtk_widget_class_bind_template_callback (widget_class, row_text);
   gtk_widget_class_bind_template_callback (widget_class, count_text);
   gtk_widget_class_bind_template_callback (widget_class, calling_text);
   gtk_widget_class_bind_template_callback (widget_class, attention_text);
