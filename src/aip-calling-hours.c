@@ -567,15 +567,11 @@ format_clock (GDateTime *moment,
   char *text;
 
   if (use_24h)
-    /* Translators: a time on a 24-hour clock in g_date_time_format()
-     * notation, e.g. "18:00".
-     * xgettext:no-c-format */
-    text = g_date_time_format (moment, C_("calling hours", "%H:%M"));
+    /* Translators: a time on a 24-hour clock, see g_date_time_format() */
+    text = g_date_time_format (moment, _("%H:%M"));
   else
-    /* Translators: a time on a 12-hour clock in g_date_time_format()
-     * notation, e.g. "6:00 PM".
-     * xgettext:no-c-format */
-    text = g_date_time_format (moment, C_("calling hours", "%-l:%M %p"));
+    /* Translators: a time on a 12-hour clock, see g_date_time_format() */
+    text = g_date_time_format (moment, _("%-I:%M %p"));
 
   /* Locales without AM and PM leave a space behind. */
   return text != NULL ? g_strchomp (text) : g_strdup ("");
