@@ -150,19 +150,8 @@ show_calling (AipAssistantCell *self,
 
   status = aip_calling_hours_get_status (hours, aip_assistant_get_timezone (self->assistant),
                                          now, &next_change);
-  if (status == AIP_CALLING_STATUS_OPEN && next_change != NULL)
-    {
-      g_autofree char *until = aip_display_clock (next_change, use_24h);
-
-      /* Translators: in the list, while an assistant may call; the time it
-       * stops, in its own timezone, e.g. "Open until 18:00" */
-      text = g_strdup_printf (_("Open until %s"), until);
-    }
-  else if (status == AIP_CALLING_STATUS_CLOSED && next_change != NULL)
-    text = aip_calling_hours_format_next_change (status, next_change, use_24h);
-  else
-    text = aip_calling_hours_format_status (status, next_change, use_24h);
-  tooltip = aip_display_calling_tooltip (status, next_change, use_24h);
+  text = aip_calling_hours_format_status (status, next_change, use_24h);
+  tooltip = aip_calling_hours_format_tooltip (status, next_change, use_24h);
   set_text (self, text, tooltip);
   set_style (self, status == AIP_CALLING_STATUS_OPEN ? "calling-open" : NULL);
 }

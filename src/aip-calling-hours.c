@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aip-assistant.h"
 #include "aip-calling-hours.h"
 
 /* Immutable once made: the window replaces the whole value when the
@@ -426,6 +427,30 @@ aip_calling_hours_is_open (AipCallingHours *self,
 }
 
 /**
+ * aip_calling_hours_may_call:
+ * @self: a calling window
+ * @assistant: an assistant
+ * @now: the instant, in any zone
+ *
+ * The one meaning of "calling now": an assistant that is active, inside
+ * the window on the wall clock of its own timezone.
+ *
+ * Returns: whether @assistant may call at @now
+ */
+gboolean
+aip_calling_hours_may_call (AipCallingHours *self,
+                            AipAssistant    *assistant,
+                            GDateTime       *now)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (AIP_IS_ASSISTANT (assistant), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  return aip_assistant_is_active (assistant) &&
+         aip_calling_hours_is_open (self, aip_assistant_get_timezone (assistant), now);
+}
+
+/**
  * aip_calling_hours_get_next_change:
  * @self: a calling window
  * @timezone: (nullable): an IANA timezone name
@@ -531,7 +556,25 @@ aip_calling_hours_format_moment (GDateTime *moment,
      * xgettext:no-c-format */
     text = g_date_time_format (moment, _("%a %-l:%M %p"));
 
-  return text != NULL ? text : g_strdup ("");
+  /* Locales without AM and PM leave a space behind. */
+  return text != NULL ? g_strchomp (text) : g_strdup ("");
+}
+
+static char *
+format_clock (GDateTime *moment,
+              gboolean   use_24h)
+{
+  char *text;
+
+  if (use_24h)
+    /* Translators: a time on a 24-hour clock, see g_date_time_format() */
+    text = g_date_time_format (moment, _("%H:%M"));
+  else
+    /* Translators: a time on a 12-hour clock, see g_date_time_format() */
+    text = g_date_time_format (moment, _("%-I:%M %p"));
+
+  /* Locales without AM and PM leave a space behind. */
+  return text != NULL ? g_strchomp (text) : g_strdup ("");
 }
 
 /**
@@ -540,8 +583,12 @@ aip_calling_hours_format_moment (GDateTime *moment,
  * @next_change: (nullable): the next change from aip_calling_hours_get_status()
  * @use_24h: whether the person's clock shows 24 hours
  *
- * Returns: (transfer full): a short label for the list, e.g. "Open" or
- *   "Closed, opens Mon 09:00", the time in @next_change's zone
+ * The short text for the list and the filters, in the assistant's own
+ * time: the window is open until its end the same day, or opens on the
+ * day and at the time named.
+ *
+ * Returns: (transfer full): e.g. "Open until 18:00", "Opens Mon 09:00",
+ *   "Open" (at every hour), "Closed" (on no day) or "Unknown timezone"
  */
 char *
 aip_calling_hours_format_status (AipCallingStatus  status,
@@ -553,19 +600,71 @@ aip_calling_hours_format_status (AipCallingStatus  status,
   switch (status)
     {
     case AIP_CALLING_STATUS_OPEN:
-      return g_strdup (C_("calling hours", "Open"));
+      if (next_change == NULL)
+        return g_strdup (C_("calling hours", "Open"));
+      moment = format_clock (next_change, use_24h);
+      /* Translators: %s is the time the calling window closes, e.g. "18:00" */
+      return g_strdup_printf (_("Open until %s"), moment);
 
     case AIP_CALLING_STATUS_CLOSED:
       if (next_change == NULL)
         return g_strdup (C_("calling hours", "Closed"));
       moment = aip_calling_hours_format_moment (next_change, use_24h);
       /* Translators: %s is a weekday and time, e.g. "Mon 09:00" */
-      return g_strdup_printf (_("Closed, opens %s"), moment);
+      return g_strdup_printf (_("Opens %s"), moment);
 
     case AIP_CALLING_STATUS_UNKNOWN_TIMEZONE:
     default:
       return g_strdup (_("Unknown timezone"));
     }
+}
+
+/**
+ * aip_calling_hours_format_tooltip:
+ * @status: a status from aip_calling_hours_get_status()
+ * @next_change: (nullable): the next change from aip_calling_hours_get_status()
+ * @use_24h: whether the person's clock shows 24 hours
+ *
+ * What aip_calling_hours_format_status() leaves out: the day, and the same
+ * moment on the person's own clock.
+ *
+ * Returns: (transfer full): e.g. "Closes Fri 18:00 there, Sat 01:00 your
+ *   time", or "Opens Mon 09:00" when both clocks agree
+ */
+char *
+aip_calling_hours_format_tooltip (AipCallingStatus  status,
+                                  GDateTime        *next_change,
+                                  gboolean          use_24h)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *there = NULL;
+  g_autofree char *here = NULL;
+
+  if (status == AIP_CALLING_STATUS_UNKNOWN_TIMEZONE)
+    return g_strdup (_("This computer does not know the assistant’s timezone"));
+
+  if (next_change == NULL)
+    return g_strdup (status == AIP_CALLING_STATUS_OPEN
+                     ? _("May call at any hour on any day")
+                     : _("No calling days are chosen in Preferences"));
+
+  local = g_date_time_to_local (next_change);
+  there = aip_calling_hours_format_moment (next_change, use_24h);
+  here = aip_calling_hours_format_moment (local, use_24h);
+
+  if (g_str_equal (there, here))
+    return aip_calling_hours_format_next_change (status, next_change, use_24h);
+
+  if (status == AIP_CALLING_STATUS_OPEN)
+    /* Translators: a weekday and time in the assistant's timezone, then the
+     * same moment in the user's, e.g. "Closes Fri 18:00 there, Sat 01:00
+     * your time" */
+    return g_strdup_printf (_("Closes %s there, %s your time"), there, here);
+
+  /* Translators: a weekday and time in the assistant's timezone, then the
+   * same moment in the user's, e.g. "Opens Mon 09:00 there, Mon 16:00
+   * your time" */
+  return g_strdup_printf (_("Opens %s there, %s your time"), there, here);
 }
 
 /**

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AipAssistant AipAssistant;
+
 typedef enum
 {
   AIP_WEEKDAY_MONDAY    = 1 << 0,
@@ -60,6 +62,9 @@ AipWeekdays       aip_calling_hours_get_days           (AipCallingHours   *self)
 gboolean          aip_calling_hours_is_open            (AipCallingHours   *self,
                                                         const char        *timezone,
                                                         GDateTime         *now);
+gboolean          aip_calling_hours_may_call           (AipCallingHours   *self,
+                                                        AipAssistant      *assistant,
+                                                        GDateTime         *now);
 GDateTime        *aip_calling_hours_get_next_change    (AipCallingHours   *self,
                                                         const char        *timezone,
                                                         GDateTime         *after);
@@ -68,6 +73,9 @@ AipCallingStatus  aip_calling_hours_get_status         (AipCallingHours   *self,
                                                         GDateTime         *now,
                                                         GDateTime        **next_change);
 char             *aip_calling_hours_format_status      (AipCallingStatus   status,
+                                                        GDateTime         *next_change,
+                                                        gboolean           use_24h);
+char             *aip_calling_hours_format_tooltip     (AipCallingStatus   status,
                                                         GDateTime         *next_change,
                                                         gboolean           use_24h);
 char             *aip_calling_hours_format_next_change (AipCallingStatus   status,

@@ -53,6 +53,8 @@ struct _AipDetailPane
   GtkLabel     *initial_message_label;
   GtkLabel     *system_prompt_label;
   GtkListBox   *variables_list;
+  AdwPreferencesGroup *call_time_group;
+  GtkListBox   *call_time_list;
   AdwActionRow *webhook_row;
   GtkButton    *webhook_copy_button;
   AdwActionRow *created_row;
@@ -160,17 +162,23 @@ update_calling (AipDetailPane *self,
   status = aip_calling_hours_get_status (self->calling_hours, aip_assistant_get_timezone (self->assistant),
                                          now, &next_change);
 
-  if (status == AIP_CALLING_STATUS_CLOSED)
-    status_text = g_strdup (_("Closed"));
+  /* Only an active assistant calls, whatever the hours say. */
+  if (!aip_assistant_is_active (self->assistant))
+    status_text = g_strdup (C_("calling hours", "Not calling"));
+  else if (status == AIP_CALLING_STATUS_CLOSED)
+    status_text = g_strdup (C_("calling hours", "Closed"));
+  else if (status == AIP_CALLING_STATUS_OPEN)
+    status_text = g_strdup (C_("calling hours", "Open"));
   else
     status_text = aip_calling_hours_format_status (status, next_change, self->use_24h);
   gtk_label_set_text (self->calling_label, status_text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->calling_label), "calling-open");
   gtk_widget_remove_css_class (GTK_WIDGET (self->calling_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->calling_label),
-                            status == AIP_CALLING_STATUS_OPEN ? "calling-open" : "dim-label");
+                            status == AIP_CALLING_STATUS_OPEN && aip_assistant_is_active (self->assistant)
+                            ? "calling-open" : "dim-label");
 
-  details = aip_display_calling_details (status, next_change, self->use_24h);
+  details = aip_calling_hours_format_tooltip (status, next_change, self->use_24h);
   adw_action_row_set_subtitle (self->calling_row, details);
 }
 
@@ -263,6 +271,29 @@ update_variables (AipDetailPane *self)
     }
 }
 
+/* Placeholders of the messages that the variables do not give: filled in
+ * for each contact, not a fault. */
+static void
+update_call_time (AipDetailPane *self)
+{
+  g_auto(GStrv) placeholders = aip_health_get_call_time_placeholders (self->assistant);
+
+  clear_list (self->call_time_list);
+
+  for (guint i = 0; placeholders != NULL && placeholders[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *name = line_text (placeholders[i]);
+      g_autofree char *title = g_strdup_printf ("{{%s}}", name);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_append (self->call_time_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->call_time_group), placeholders != NULL && placeholders[0] != NULL);
+}
+
 static void
 update (AipDetailPane *self)
 {
@@ -327,6 +358,7 @@ update (AipDetailPane *self)
                   aip_assistant_get_system_prompt (a));
 
   update_variables (self);
+  update_call_time (self);
 
   if (webhook_url != NULL && webhook_url[0] != '\0')
     {
@@ -489,6 +521,8 @@ aip_detail_pane_class_init (AipDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, initial_message_label);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, system_prompt_label);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, variables_list);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, call_time_group);
+  gtk_widget_class_bind_template_child (widget_class, AipDetailPane, call_time_list);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, webhook_row);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, webhook_copy_button);
   gtk_widget_class_bind_template_child (widget_class, AipDetailPane, created_row);

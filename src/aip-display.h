@@ -35,12 +35,6 @@ const char *aip_display_webhook            (const char *url,
 char       *aip_display_when               (GDateTime  *time,
                                             GDateTime  *now,
                                             gboolean    use_24h);
-char       *aip_display_calling_tooltip    (AipCallingStatus  status,
-                                            GDateTime        *next_change,
-                                            gboolean          use_24h);
-char       *aip_display_calling_details    (AipCallingStatus  status,
-                                            GDateTime        *next_change,
-                                            gboolean          use_24h);
 
 char       *aip_display_short_date         (GDateTime  *time,
                                             GDateTime  *now);

@@ -9,721 +9,478 @@
 
 #include <glib/gi18n.h>
 
-#include "aip-assistant-sorter.h"
-#include "aip-display.h"
-#include "aip-filter-bar-private.h"
-#include "aip-filter-choice.h"
-#include "aip-health.h"
+#include "aip-choice-list.h"
+#include "aip-enums.h"
+#include "aip-facet-text.h"
+#include "aip-facets-private.h"
+#include "aip-filter-bar.h"
 
-#define N_FACETS 3
+#define SPACING 6
 
-/* How long one slice of a count may hold the main loop: counting 100,000
- * assistants at once took 70 ms, after every keystroke. */
-#define COUNT_SLICE_USEC 4000
-
-static guint forced_slice_size;
-
-/* A count of the menus' choices over the whole list, made in slices */
-typedef struct
+/* The forms the bar takes, widest first. It takes the widest whose
+ * children all fit at their natural width: the names chosen and the
+ * language decide how much room that is, which is why this is measured
+ * here and not set as a breakpoint at a fixed width. */
+typedef enum
 {
-  GHashTable *counts[N_FACETS];
-  guint       all_counts[N_FACETS];
-  guint       n_calling;
-  guint       n_attention;
-  guint       position;
-} Count;
+  FORM_WIDE,    /* a menu for each facet, the toggles, the count, Clear */
+  FORM_FOLDED,  /* the facets behind one Filters menu */
+  FORM_NARROW,  /* the toggles behind it too */
+} Form;
 
 struct _AipFilterBar
 {
-  AdwBin              parent_instance;
+  GtkWidget           parent_instance;
 
-  GListModel         *all;
-  GListModel         *shown;
   AipAssistantFilter *filter;
-  GListStore         *choices[N_FACETS];
-  GBinding           *calling_now_binding;
-  GBinding           *attention_binding;
-  guint               n_calling;
-  guint               n_attention;
-  guint               update_source;
-  Count              *count;
-  gboolean            updating;
+  GListModel         *model;
+  GListModel         *filtered_model;
+  GBindingGroup      *filter_bindings;
 
-  GtkDropDown        *status_dropdown;
-  GtkDropDown        *timezone_dropdown;
-  GtkDropDown        *mode_dropdown;
-  GtkToggleButton    *calling_now_button;
-  GtkLabel           *calling_now_label;
+  AipFacets          *facets;
+  GtkMenuButton      *status_button;
+  GtkMenuButton      *timezone_button;
+  GtkMenuButton      *mode_button;
+  AipChoiceList      *status_list;
+  AipChoiceList      *timezone_list;
+  AipChoiceList      *mode_list;
+  GtkMenuButton      *filters_button;
+  GtkLabel           *filters_count_label;
+  GtkPopover         *filters_popover;
+  GtkStack           *filters_stack;
+  GtkWidget          *status_row;
+  GtkWidget          *timezone_row;
+  GtkWidget          *mode_row;
+  AipChoiceList      *folded_status_list;
+  AipChoiceList      *folded_timezone_list;
+  AipChoiceList      *folded_mode_list;
+  GtkCheckButton     *folded_calling_check;
+  GtkCheckButton     *folded_attention_check;
+  GtkToggleButton    *calling_button;
   GtkToggleButton    *attention_button;
-  GtkLabel           *attention_label;
   GtkLabel           *summary_label;
   GtkButton          *clear_button;
 };
 
-G_DEFINE_FINAL_TYPE (AipFilterBar, aip_filter_bar, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (AipFilterBar, aip_filter_bar, GTK_TYPE_WIDGET)
 
-static const AipFilterFacet facets[N_FACETS] = {
-  AIP_FILTER_FACET_STATUS,
-  AIP_FILTER_FACET_TIMEZONE,
-  AIP_FILTER_FACET_MODE,
+enum {
+  PROP_0,
+  PROP_FILTER,
+  PROP_MODEL,
+  PROP_FILTERED_MODEL,
+  PROP_FACETS,
+  N_PROPS
 };
 
-static GtkDropDown *
-get_dropdown (AipFilterBar *self,
-              guint         f)
-{
-  GtkDropDown *dropdowns[N_FACETS] = { self->status_dropdown, self->timezone_dropdown, self->mode_dropdown };
-
-  return dropdowns[f];
-}
-
-static const char *
-facet_value (AipAssistant *assistant,
-             guint         f)
-{
-  const char *value;
-
-  switch (facets[f])
-    {
-    case AIP_FILTER_FACET_STATUS:
-      value = aip_assistant_get_status (assistant);
-      break;
-
-    case AIP_FILTER_FACET_TIMEZONE:
-      value = aip_assistant_get_timezone (assistant);
-      break;
-
-    case AIP_FILTER_FACET_MODE:
-      value = aip_assistant_get_mode (assistant);
-      break;
-
-    case AIP_FILTER_FACET_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return value != NULL && value[0] != '\0' ? value : NULL;
-}
-
-static const char *
-filter_value (AipFilterBar *self,
-              guint         f)
-{
-  switch (facets[f])
-    {
-    case AIP_FILTER_FACET_STATUS:
-      return aip_assistant_filter_get_status (self->filter);
-
-    case AIP_FILTER_FACET_TIMEZONE:
-      return aip_assistant_filter_get_timezone (self->filter);
-
-    case AIP_FILTER_FACET_MODE:
-      return aip_assistant_filter_get_mode (self->filter);
-
-    case AIP_FILTER_FACET_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-set_filter_value (AipFilterBar *self,
-                  guint         f,
-                  const char   *value)
-{
-  switch (facets[f])
-    {
-    case AIP_FILTER_FACET_STATUS:
-      aip_assistant_filter_set_status (self->filter, value);
-      break;
-
-    case AIP_FILTER_FACET_TIMEZONE:
-      aip_assistant_filter_set_timezone (self->filter, value);
-      break;
-
-    case AIP_FILTER_FACET_MODE:
-      aip_assistant_filter_set_mode (self->filter, value);
-      break;
-
-    case AIP_FILTER_FACET_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static char *
-choice_name (guint       f,
-             const char *value)
-{
-  gboolean known;
-  int offset;
-  g_autofree char *offset_text = NULL;
-
-  switch (facets[f])
-    {
-    case AIP_FILTER_FACET_STATUS:
-      return g_strdup (aip_display_status (value));
-
-    case AIP_FILTER_FACET_MODE:
-      return g_strdup (aip_display_mode (value));
-
-    case AIP_FILTER_FACET_TIMEZONE:
-      offset = aip_timezone_offset_now (value, &known);
-      if (!known)
-        /* Translators: a timezone name this computer does not know */
-        return g_strdup_printf (_("%s (unknown timezone)"), value);
-      offset_text = aip_display_utc_offset (offset);
-      /* Translators: a timezone and its offset, e.g. "America/New_York, UTC−05:00" */
-      return g_strdup_printf (_("%s, %s"), value, offset_text);
-
-    case AIP_FILTER_FACET_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-all_name (guint f)
-{
-  switch (facets[f])
-    {
-    case AIP_FILTER_FACET_STATUS:
-      return _("All Statuses");
-
-    case AIP_FILTER_FACET_TIMEZONE:
-      return _("All Timezones");
-
-    case AIP_FILTER_FACET_MODE:
-      return _("All Modes");
-
-    case AIP_FILTER_FACET_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-typedef struct
-{
-  const char *name;
-  int         offset;
-  gboolean    known;
-} Zone;
-
-static int
-compare_zones (gconstpointer a,
-               gconstpointer b)
-{
-  const Zone *za = a;
-  const Zone *zb = b;
-
-  /* West to east as on a map, zones the system does not know last. */
-  if (za->known != zb->known)
-    return za->known ? -1 : 1;
-  if (za->offset != zb->offset)
-    return za->offset < zb->offset ? -1 : 1;
-
-  return strcmp (za->name, zb->name);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-/* The values a facet offers, in the order of its menu. */
-static GPtrArray *
-ordered_values (guint       f,
-                GHashTable *present)
-{
-  GPtrArray *values = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  if (facets[f] == AIP_FILTER_FACET_STATUS)
-    {
-      /* The two statuses the platform knows are always offered. */
-      g_ptr_array_add (values, (gpointer) "active");
-      g_ptr_array_add (values, (gpointer) "inactive");
-    }
-
-  if (facets[f] == AIP_FILTER_FACET_TIMEZONE)
-    {
-      g_autoptr(GArray) zones = g_array_new (FALSE, FALSE, sizeof (Zone));
-
-      g_hash_table_iter_init (&iter, present);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          Zone zone = { key, 0, FALSE };
-
-          zone.offset = aip_timezone_offset_now (key, &zone.known);
-          g_array_append_val (zones, zone);
-        }
-
-      g_array_sort (zones, compare_zones);
-      for (guint i = 0; i < zones->len; i++)
-        g_ptr_array_add (values, (gpointer) g_array_index (zones, Zone, i).name);
-
-      return values;
-    }
-
-  {
-    guint first_other = values->len;
-
-    g_hash_table_iter_init (&iter, present);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      if (facets[f] != AIP_FILTER_FACET_STATUS ||
-          (!g_str_equal (key, "active") && !g_str_equal (key, "inactive")))
-        g_ptr_array_add (values, key);
-
-    if (values->len > first_other)
-      qsort (values->pdata + first_other, values->len - first_other,
-             sizeof (gpointer), compare_strings);
-  }
-
-  return values;
-}
+static GParamSpec *properties [N_PROPS];
 
 static gboolean
-same_values (GListModel *choices,
-             GPtrArray  *values)
+shown_in (AipFilterBar *self,
+          GtkWidget    *child,
+          Form          form)
 {
-  if (g_list_model_get_n_items (choices) != values->len + 1)
+  if (!gtk_widget_get_visible (child))
     return FALSE;
 
-  for (guint i = 0; i < values->len; i++)
-    {
-      g_autoptr(AipFilterChoice) choice = g_list_model_get_item (choices, i + 1);
+  if (child == GTK_WIDGET (self->status_button) ||
+      child == GTK_WIDGET (self->timezone_button) ||
+      child == GTK_WIDGET (self->mode_button))
+    return form == FORM_WIDE;
 
-      if (g_strcmp0 (aip_filter_choice_get_value (choice), values->pdata[i]) != 0)
-        return FALSE;
-    }
+  if (child == GTK_WIDGET (self->filters_button))
+    return form != FORM_WIDE;
+
+  if (child == GTK_WIDGET (self->calling_button) ||
+      child == GTK_WIDGET (self->attention_button))
+    return form != FORM_NARROW;
 
   return TRUE;
 }
 
-static guint
-find_choice (GListModel *choices,
-             const char *value)
+static int
+form_width (AipFilterBar *self,
+            Form          form,
+            gboolean      natural)
 {
-  guint n = g_list_model_get_n_items (choices);
+  int width = 0;
+  int n_shown = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_autoptr(AipFilterChoice) choice = g_list_model_get_item (choices, i);
+      int min, nat;
 
-      if (g_strcmp0 (aip_filter_choice_get_value (choice), value) == 0)
-        return i;
+      if (!shown_in (self, child, form))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      width += natural ? nat : min;
+      n_shown++;
     }
 
-  return GTK_INVALID_LIST_POSITION;
+  return width + SPACING * MAX (n_shown - 1, 0);
+}
+
+static Form
+choose_form (AipFilterBar *self,
+             int           width)
+{
+  if (form_width (self, FORM_WIDE, TRUE) <= width)
+    return FORM_WIDE;
+  if (form_width (self, FORM_FOLDED, TRUE) <= width)
+    return FORM_FOLDED;
+
+  return FORM_NARROW;
+}
+
+/* The width of a child shown in @form at @width: its natural one, and for
+ * the count of assistants whatever is left, in which it wraps if it must. */
+static int
+child_width (AipFilterBar *self,
+             GtkWidget    *child,
+             Form          form,
+             int           width)
+{
+  int min, nat;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (child != GTK_WIDGET (self->summary_label))
+    return nat;
+
+  return MAX (min, nat + width - form_width (self, form, TRUE));
+}
+
+static void
+aip_filter_bar_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  AipFilterBar *self = AIP_FILTER_BAR (widget);
+  int width;
+  Form form;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = form_width (self, FORM_NARROW, FALSE);
+      *natural = MAX (*minimum, form_width (self, FORM_WIDE, TRUE));
+      return;
+    }
+
+  width = for_size >= 0 ? for_size : form_width (self, FORM_WIDE, TRUE);
+  form = choose_form (self, width);
+  *minimum = *natural = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min, nat;
+
+      if (!shown_in (self, child, form))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_width (self, child, form, width),
+                          &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
+}
+
+static void
+aip_filter_bar_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  AipFilterBar *self = AIP_FILTER_BAR (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  Form form = choose_form (self, width);
+  int x = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean shown = shown_in (self, child, form);
+      GtkAllocation allocation;
+
+      /* What another form shows is unmapped: out of sight, out of the
+       * focus chain and out of the accessibility tree. */
+      gtk_widget_set_child_visible (child, shown);
+      if (!shown)
+        continue;
+
+      allocation.width = child_width (self, child, form, width);
+      allocation.height = height;
+      allocation.x = rtl ? width - x - allocation.width : x;
+      allocation.y = 0;
+      gtk_widget_size_allocate (child, &allocation, -1);
+
+      x += allocation.width + SPACING;
+    }
+}
+
+static GtkSizeRequestMode
+aip_filter_bar_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
 update_summary (AipFilterBar *self)
 {
-  guint n_all = self->all != NULL ? g_list_model_get_n_items (self->all) : 0;
-  guint n_shown = self->shown != NULL ? g_list_model_get_n_items (self->shown) : 0;
+  guint n_all = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint n_shown = self->filtered_model != NULL ? g_list_model_get_n_items (self->filtered_model) : 0;
   g_autofree char *text = NULL;
+
+  /* While the list is still being filtered its count is partial: the last
+   * settled one stays until the new one is known. */
+  if (GTK_IS_FILTER_LIST_MODEL (self->filtered_model) &&
+      gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (self->filtered_model)) > 0)
+    return;
 
   /* Translators: how many assistants the filters let through of how many */
   text = g_strdup_printf (ngettext ("%u of %u assistant", "%u of %u assistants", n_all), n_shown, n_all);
   gtk_label_set_text (self->summary_label, text);
 }
 
-static void
-update_facet (AipFilterBar *self,
-              guint         f,
-              GHashTable   *counts,
-              guint         all_count,
-              guint         n_all)
+static char *
+count_text (AipFilterBar *self,
+            guint         count)
 {
-  GListStore *store = self->choices[f];
-  g_autoptr(GPtrArray) values = ordered_values (f, counts);
-  const char *selected_value = filter_value (self, f);
-  guint selected;
+  return g_strdup_printf ("%u", count);
+}
 
-  if (!same_values (G_LIST_MODEL (store), values))
-    {
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+static char *
+calling_text (AipFilterBar *self,
+              guint         count)
+{
+  if (count == 0)
+    return g_strdup (_("No assistant may call now"));
 
-      g_ptr_array_add (items, aip_filter_choice_new (NULL, all_name (f)));
-      for (guint i = 0; i < values->len; i++)
-        {
-          g_autofree char *name = choice_name (f, values->pdata[i]);
+  /* Translators: the tooltip of the filter that keeps only the assistants
+   * that are active and inside their calling hours now */
+  return g_strdup_printf (ngettext ("%u assistant may call now", "%u assistants may call now", count),
+                          count);
+}
 
-          g_ptr_array_add (items, aip_filter_choice_new (values->pdata[i], name));
-        }
+static char *
+attention_text (AipFilterBar *self,
+                guint         count)
+{
+  if (count == 0)
+    return g_strdup (_("No assistant needs attention"));
 
-      g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                           items->pdata, items->len);
-    }
+  /* Translators: the tooltip of the filter that keeps only the assistants
+   * with a warning */
+  return g_strdup_printf (ngettext ("%u assistant needs attention", "%u assistants need attention", count),
+                          count);
+}
 
-  for (guint i = 0; i < values->len + 1; i++)
-    {
-      g_autoptr(AipFilterChoice) choice = g_list_model_get_item (G_LIST_MODEL (store), i);
-      const char *value = aip_filter_choice_get_value (choice);
+static char *
+button_text (AipFilterBar   *self,
+             AipFilterFacet  facet,
+             const char     *value,
+             GListModel     *choices)
+{
+  return aip_facet_text_short (facet, value, choices);
+}
 
-      if (value == NULL)
-        aip_filter_choice_set_count (choice, all_count);
-      else
-        aip_filter_choice_set_count (choice, GPOINTER_TO_UINT (g_hash_table_lookup (counts, value)));
-    }
+/* Beside the facet's name in the folded menu: "All Timezones", or the
+ * choice as short as its button has it, so that the menu stays narrow. */
+static char *
+row_text (AipFilterBar   *self,
+          AipFilterFacet  facet,
+          const char     *value,
+          GListModel     *choices)
+{
+  if (value == NULL)
+    return aip_facet_text_name (facet, NULL);
 
-  selected = find_choice (G_LIST_MODEL (store), selected_value);
-
-  /* A remembered choice that the data no longer has would hide everything
-   * without a way to see why; an empty list says nothing yet. */
-  if (selected == GTK_INVALID_LIST_POSITION)
-    {
-      selected = 0;
-      if (n_all > 0)
-        set_filter_value (self, f, NULL);
-    }
-
-  gtk_drop_down_set_selected (get_dropdown (self, f), selected);
+  return aip_facet_text_short (facet, value, choices);
 }
 
 static void
-set_toggle_count (GtkToggleButton *button,
-                  GtkLabel        *label,
-                  guint            count,
-                  const char      *description)
+toggle_counts_cb (AipFilterBar *self)
 {
-  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *calling = calling_text (self, aip_facets_get_calling_now_count (self->facets));
+  g_autofree char *attention = attention_text (self, aip_facets_get_needs_attention_count (self->facets));
 
-  gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (button), description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calling_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, calling, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attention_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, attention, -1);
+}
+
+static void
+update_filters_button (AipFilterBar *self)
+{
+  AipChoiceList *lists[] = { self->status_list, self->timezone_list, self->mode_list };
+  guint n_active = 0;
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    n_active += aip_choice_list_get_value (lists[i]) != NULL;
+  n_active += gtk_toggle_button_get_active (self->calling_button);
+  n_active += gtk_toggle_button_get_active (self->attention_button);
+
+  count = g_strdup_printf ("%u", n_active);
+  gtk_label_set_text (self->filters_count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_count_label), n_active > 0);
+
+  if (n_active > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filters_button), "aip-filter-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filters_button), "aip-filter-active");
+
+  if (n_active == 0)
+    description = g_strdup (_("No filter is on"));
+  else
+    description = g_strdup_printf (ngettext ("%u filter is on", "%u filters are on", n_active), n_active);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filters_button), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filters_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 
 static void
-update_toggles (AipFilterBar *self,
-                guint         n_calling,
-                guint         n_attention)
+facet_value_cb (AipFilterBar  *self,
+                GParamSpec    *pspec,
+                AipChoiceList *list)
 {
-  g_autofree char *calling = NULL;
-  g_autofree char *attention = NULL;
+  AipFilterFacet facet = aip_choice_list_get_facet (list);
+  const char *value = aip_choice_list_get_value (list);
+  g_autofree char *name = aip_facet_text_name (facet, value);
+  g_autofree char *label = NULL;
+  GtkWidget *button;
 
-  self->n_calling = n_calling;
-  self->n_attention = n_attention;
+  /* Translators: a filter and its choice, e.g. "Status: Inactive" */
+  label = g_strdup_printf (_("%s: %s"), aip_facet_text_title (facet), name);
 
-  /* Translators: the tooltip of the filter that keeps only the assistants
-   * inside the calling hours now, with how many it would keep */
-  calling = g_strdup_printf (ngettext ("Only the %u assistant that may call now",
-                                       "Only the %u assistants that may call now",
-                                       n_calling),
-                             n_calling);
-  set_toggle_count (self->calling_now_button, self->calling_now_label, n_calling, calling);
-
-  /* Translators: the tooltip of the filter that keeps only the assistants
-   * with a problem, with how many it would keep */
-  attention = g_strdup_printf (ngettext ("Only the %u assistant that needs attention",
-                                         "Only the %u assistants that need attention",
-                                         n_attention),
-                               n_attention);
-  set_toggle_count (self->attention_button, self->attention_label, n_attention, attention);
-}
-
-static Count *
-count_new (void)
-{
-  Count *count = g_new0 (Count, 1);
-
-  for (guint f = 0; f < N_FACETS; f++)
-    count->counts[f] = g_hash_table_new (g_str_hash, g_str_equal);
-
-  return count;
-}
-
-static void
-count_free (Count *count)
-{
-  for (guint f = 0; f < N_FACETS; f++)
-    g_hash_table_unref (count->counts[f]);
-  g_free (count);
-}
-
-/* Counts assistants from where the count stands until the end of the list
- * or the deadline; returns whether the end was reached. */
-static gboolean
-count_step (AipFilterBar *self,
-            Count        *count,
-            gint64        deadline)
-{
-  guint n_all = g_list_model_get_n_items (self->all);
-  gboolean calling_now = aip_assistant_filter_get_calling_now (self->filter);
-  gboolean needs_attention = aip_assistant_filter_get_needs_attention (self->filter);
-  AipCallingHours *calling_hours = aip_assistant_filter_get_calling_hours (self->filter);
-  GDateTime *now = aip_assistant_filter_get_now (self->filter);
-
-  /* The keys point into the assistants, which the list keeps alive while
-   * the count runs: a change to the list starts it again. A choice counts
-   * an assistant that passes every other facet and the search; the facets
-   * are compared here and the search, the costly part, at most once per
-   * assistant. */
-  for (guint n_counted = 0; count->position < n_all; count->position++, n_counted++)
+  if (list == self->status_list || list == self->timezone_list || list == self->mode_list)
     {
-      g_autoptr(AipAssistant) assistant = NULL;
-      const char *values[N_FACETS];
-      gboolean facet_ok[N_FACETS];
-      guint n_failed = 0;
-      guint failed = 0;
-      gboolean match;
+      button = gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER));
 
-      if (forced_slice_size != 0 && deadline != G_MAXINT64)
-        {
-          if (n_counted == forced_slice_size)
-            return FALSE;
-        }
-      else if (count->position % 256 == 0 && g_get_monotonic_time () > deadline)
-        return FALSE;
-
-      assistant = g_list_model_get_item (self->all, count->position);
-
-      for (guint f = 0; f < N_FACETS; f++)
-        {
-          const char *choice = filter_value (self, f);
-
-          values[f] = facet_value (assistant, f);
-          facet_ok[f] = choice == NULL || g_strcmp0 (choice, values[f]) == 0;
-          if (!facet_ok[f])
-            {
-              n_failed++;
-              failed = f;
-            }
-
-          if (values[f] != NULL && !g_hash_table_contains (count->counts[f], values[f]))
-            g_hash_table_insert (count->counts[f], (gpointer) values[f], GUINT_TO_POINTER (0));
-        }
-
-      if (n_failed > 1)
-        continue;
-
-      if (n_failed == 1)
-        match = aip_assistant_filter_match_except (self->filter, assistant, facets[failed]);
+      /* A facet that narrows the list says so at a glance. */
+      if (value != NULL)
+        gtk_widget_add_css_class (button, "aip-filter-active");
       else
-        {
-          /* The toggles' counts follow every other filter. Each count
-           * leaves out its own toggle; the search runs twice only while
-           * both toggles are on. */
-          gboolean open = aip_calling_hours_is_open (calling_hours, aip_assistant_get_timezone (assistant), now);
-          gboolean attention = aip_health_check (assistant, now) != AIP_HEALTH_OK;
-          gboolean but_calling;
-          gboolean but_attention;
+        gtk_widget_remove_css_class (button, "aip-filter-active");
 
-          if (!needs_attention)
-            {
-              but_calling = aip_assistant_filter_match_except (self->filter, assistant, AIP_FILTER_FACET_CALLING_NOW);
-              but_attention = but_calling && (!calling_now || open);
-            }
-          else if (!calling_now)
-            {
-              but_attention = aip_assistant_filter_match_except (self->filter, assistant,
-                                                                 AIP_FILTER_FACET_NEEDS_ATTENTION);
-              but_calling = but_attention && attention;
-            }
-          else
-            {
-              but_calling = aip_assistant_filter_match_except (self->filter, assistant, AIP_FILTER_FACET_CALLING_NOW);
-              but_attention = aip_assistant_filter_match_except (self->filter, assistant,
-                                                                 AIP_FILTER_FACET_NEEDS_ATTENTION);
-            }
-
-          count->n_calling += but_calling && open;
-          count->n_attention += but_attention && attention;
-          match = but_calling && (!calling_now || open);
-        }
-      if (!match)
-        continue;
-
-      for (guint f = 0; f < N_FACETS; f++)
-        {
-          if (n_failed == 1 && f != failed)
-            continue;
-
-          count->all_counts[f]++;
-          if (values[f] != NULL)
-            g_hash_table_insert (count->counts[f], (gpointer) values[f],
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count->counts[f], values[f])) + 1));
-        }
+      gtk_widget_set_tooltip_text (button, label);
     }
-
-  return TRUE;
-}
-
-static void
-count_apply (AipFilterBar *self,
-             Count        *count)
-{
-  guint n_all = g_list_model_get_n_items (self->all);
-
-  self->updating = TRUE;
-  for (guint f = 0; f < N_FACETS; f++)
-    update_facet (self, f, count->counts[f], count->all_counts[f], n_all);
-  self->updating = FALSE;
-
-  update_toggles (self, count->n_calling, count->n_attention);
-  update_summary (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), aip_assistant_filter_is_active (self->filter));
-}
-
-static void
-stop_count (AipFilterBar *self)
-{
-  g_clear_handle_id (&self->update_source, g_source_remove);
-  g_clear_pointer (&self->count, count_free);
-}
-
-/* Counts the whole list at once */
-static void
-update (AipFilterBar *self)
-{
-  Count *count;
-
-  stop_count (self);
-
-  if (self->filter == NULL || self->all == NULL)
-    return;
-
-  count = count_new ();
-  count_step (self, count, G_MAXINT64);
-  count_apply (self, count);
-  count_free (count);
-}
-
-static gboolean
-update_cb (gpointer user_data)
-{
-  AipFilterBar *self = user_data;
-  Count *count;
-
-  if (self->filter == NULL || self->all == NULL)
+  else
     {
-      self->update_source = 0;
-      g_clear_pointer (&self->count, count_free);
-      return G_SOURCE_REMOVE;
+      button = list == self->folded_status_list ? self->status_row
+             : list == self->folded_timezone_list ? self->timezone_row
+             : self->mode_row;
     }
 
-  if (self->count == NULL)
-    self->count = count_new ();
-
-  if (!count_step (self, self->count, g_get_monotonic_time () + COUNT_SLICE_USEC))
-    return G_SOURCE_CONTINUE;
-
-  /* Applying may change the filter (a choice the data no longer has goes
-   * back to all), which queues a new count: this one is out of its way. */
-  count = g_steal_pointer (&self->count);
-  self->update_source = 0;
-  count_apply (self, count);
-  count_free (count);
-
-  return G_SOURCE_REMOVE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  update_filters_button (self);
 }
 
 static void
-queue_update (AipFilterBar *self)
+focus_cb (GtkWidget *widget)
 {
-  /* A refresh and a filter change each ask once, however many rows; a
-   * count under way starts again, as what it counted may have changed. */
-  g_clear_pointer (&self->count, count_free);
-  if (self->update_source == 0)
-    self->update_source = g_idle_add (update_cb, self);
+  gtk_widget_grab_focus (widget);
 }
 
 static void
-all_items_changed_cb (AipFilterBar *self)
+popdown_cb (GtkPopover *popover)
 {
-  update_summary (self);
-  queue_update (self);
+  gtk_popover_popdown (popover);
 }
 
 static void
-filter_changed_cb (AipFilterBar *self)
+filters_show_cb (AipFilterBar *self)
 {
-  /* Shown only while it has something to clear, to leave room. */
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), aip_assistant_filter_is_active (self->filter));
-  queue_update (self);
+  gtk_widget_grab_focus (self->status_row);
 }
 
 static void
-selected_cb (AipFilterBar *self,
-             GParamSpec   *pspec,
-             GtkDropDown  *dropdown)
+filters_closed_cb (AipFilterBar *self)
 {
-  AipFilterChoice *choice;
+  gtk_stack_set_visible_child_full (self->filters_stack, "main", GTK_STACK_TRANSITION_TYPE_NONE);
+}
 
-  if (self->updating || self->filter == NULL)
-    return;
+static GtkWidget *
+facet_row (AipFilterBar *self,
+           const char   *page)
+{
+  if (g_strcmp0 (page, "status") == 0)
+    return self->status_row;
+  if (g_strcmp0 (page, "timezone") == 0)
+    return self->timezone_row;
+  if (g_strcmp0 (page, "mode") == 0)
+    return self->mode_row;
 
-  choice = gtk_drop_down_get_selected_item (dropdown);
-  if (choice == NULL)
-    return;
-
-  for (guint f = 0; f < N_FACETS; f++)
-    if (get_dropdown (self, f) == dropdown)
-      set_filter_value (self, f, aip_filter_choice_get_value (choice));
+  return NULL;
 }
 
 static void
-setup_choice_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
+show_facet (AipFilterBar *self,
+            const char   *page)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const char *shown = gtk_stack_get_visible_child_name (self->filters_stack);
+  GtkWidget *row = facet_row (self, shown);
+  GtkWidget *child;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_list_item_set_child (list_item, label);
+  if (page == NULL || page[0] == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->filters_stack, "main");
+      /* Back where the person left the list of filters. */
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+      return;
+    }
+
+  child = gtk_stack_get_child_by_name (self->filters_stack, page);
+  g_return_if_fail (child != NULL);
+
+  gtk_stack_set_visible_child (self->filters_stack, child);
+  gtk_widget_grab_focus (gtk_widget_get_last_child (child));
 }
 
 static void
-bind_choice_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
+folded_choice_activated_cb (AipFilterBar *self)
 {
-  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (list_item), "label",
-                                              gtk_list_item_get_child (list_item), "label",
-                                              G_BINDING_SYNC_CREATE);
-
-  g_object_set_data (G_OBJECT (list_item), "aip-binding", binding);
+  show_facet (self, NULL);
 }
 
 static void
-unbind_choice_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
+show_facet_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "aip-binding");
-
-  if (binding != NULL)
-    g_binding_unbind (binding);
+  show_facet (AIP_FILTER_BAR (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
-disconnect_models (AipFilterBar *self)
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  stop_count (self);
+  AipFilterBar *self = AIP_FILTER_BAR (widget);
 
-  if (self->calling_now_binding != NULL)
-    g_binding_unbind (g_steal_pointer (&self->calling_now_binding));
-  if (self->attention_binding != NULL)
-    g_binding_unbind (g_steal_pointer (&self->attention_binding));
-
-  if (self->all != NULL)
-    g_signal_handlers_disconnect_by_data (self->all, self);
-  if (self->shown != NULL)
-    g_signal_handlers_disconnect_by_data (self->shown, self);
   if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
+    aip_assistant_filter_clear (self->filter);
+}
 
-  g_clear_object (&self->all);
-  g_clear_object (&self->shown);
-  g_clear_object (&self->filter);
+static void
+disconnect_model (AipFilterBar *self,
+                  GListModel   *model)
+{
+  if (model != NULL)
+    g_signal_handlers_disconnect_by_data (model, self);
 }
 
 static void
@@ -731,15 +488,77 @@ aip_filter_bar_dispose (GObject *object)
 {
   AipFilterBar *self = (AipFilterBar *)object;
 
-  stop_count (self);
-  disconnect_models (self);
+  if (self->filter_bindings != NULL)
+    g_binding_group_set_source (self->filter_bindings, NULL);
+  g_clear_object (&self->filter_bindings);
+
+  disconnect_model (self, self->model);
+  disconnect_model (self, self->filtered_model);
+  g_clear_object (&self->model);
+  g_clear_object (&self->filtered_model);
+  g_clear_object (&self->filter);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AIP_TYPE_FILTER_BAR);
 
-  for (guint f = 0; f < N_FACETS; f++)
-    g_clear_object (&self->choices[f]);
-
   G_OBJECT_CLASS (aip_filter_bar_parent_class)->dispose (object);
+}
+
+static void
+aip_filter_bar_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AipFilterBar *self = AIP_FILTER_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    case PROP_FILTERED_MODEL:
+      g_value_set_object (value, self->filtered_model);
+      break;
+
+    case PROP_FACETS:
+      g_value_set_object (value, self->facets);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aip_filter_bar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AipFilterBar *self = AIP_FILTER_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      aip_filter_bar_set_filter (self, g_value_get_object (value));
+      break;
+
+    case PROP_MODEL:
+      aip_filter_bar_set_model (self, g_value_get_object (value));
+      break;
+
+    case PROP_FILTERED_MODEL:
+      aip_filter_bar_set_filtered_model (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -749,192 +568,261 @@ aip_filter_bar_class_init (AipFilterBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aip_filter_bar_dispose;
+  object_class->get_property = aip_filter_bar_get_property;
+  object_class->set_property = aip_filter_bar_set_property;
+
+  widget_class->measure = aip_filter_bar_measure;
+  widget_class->size_allocate = aip_filter_bar_size_allocate;
+  widget_class->get_request_mode = aip_filter_bar_get_request_mode;
+
+  /**
+   * AipFilterBar:filter:
+   *
+   * The filter the bar's choices set; the search is the window's.
+   */
+  properties [PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, AIP_TYPE_ASSISTANT_FILTER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * AipFilterBar:model:
+   *
+   * Every assistant of the account: the choices and their counts come from
+   * it, and the M of "N of M assistants".
+   */
+  properties [PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * AipFilterBar:filtered-model:
+   *
+   * The assistants the filter lets through, as the list shows them: the N
+   * of "N of M assistants". A #GtkFilterListModel's count is shown once it
+   * is no longer pending.
+   */
+  properties [PROP_FILTERED_MODEL] =
+    g_param_spec_object ("filtered-model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * AipFilterBar:facets:
+   *
+   * The choices and their counts the bar shows, counted over
+   * #AipFilterBar:model for #AipFilterBar:filter.
+   */
+  properties [PROP_FACETS] =
+    g_param_spec_object ("facets", NULL, NULL, AIP_TYPE_FACETS,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AIP_TYPE_ASSISTANT_FILTER);
+  g_type_ensure (AIP_TYPE_CHOICE_LIST);
+  g_type_ensure (AIP_TYPE_FACETS);
+  g_type_ensure (AIP_TYPE_FILTER_FACET);
 
   gtk_widget_class_set_template_from_resource (widget_class, AIP_RESOURCE_BASE "/aip-filter-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, timezone_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, mode_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, calling_now_button);
-  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, calling_now_label);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, facets);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, status_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, timezone_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, mode_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, status_list);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, timezone_list);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, mode_list);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, filters_count_label);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, filters_popover);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, filters_stack);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, status_row);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, timezone_row);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, folded_status_list);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, folded_timezone_list);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, folded_mode_list);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, folded_calling_check);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, folded_attention_check);
+  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, calling_button);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, attention_button);
-  gtk_widget_class_bind_template_child (widget_class, AipFilterBar, attention_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AipFilterBar, clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, button_text);
+  gtk_widget_class_bind_template_callback (widget_class, row_text);
+  gtk_widget_class_bind_template_callback (widget_class, count_text);
+  gtk_widget_class_bind_template_callback (widget_class, calling_text);
+  gtk_widget_class_bind_template_callback (widget_class, attention_text);
+  gtk_widget_class_bind_template_callback (widget_class, facet_value_cb);
+  gtk_widget_class_bind_template_callback (widget_class, toggle_counts_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_filters_button);
+  gtk_widget_class_bind_template_callback (widget_class, focus_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popdown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_choice_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "filter-bar.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "filter-bar.show-facet", "s", show_facet_action);
+
+  gtk_widget_class_set_css_name (widget_class, "aip-filter-bar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
+}
+
+static void
+bind_to_filter (AipFilterBar *self)
+{
+  const struct {
+    const char *source;
+    gpointer    target;
+    const char *target_property;
+  } bindings[] = {
+    { "status", self->status_list, "value" },
+    { "status", self->folded_status_list, "value" },
+    { "timezone", self->timezone_list, "value" },
+    { "timezone", self->folded_timezone_list, "value" },
+    { "mode", self->mode_list, "value" },
+    { "mode", self->folded_mode_list, "value" },
+    { "calling-now", self->calling_button, "active" },
+    { "calling-now", self->folded_calling_check, "active" },
+    { "needs-attention", self->attention_button, "active" },
+    { "needs-attention", self->folded_attention_check, "active" },
+  };
+
+  /* Each choice is in the bar and in the folded menu alike: both follow
+   * the filter, whichever of them a person uses. */
+  self->filter_bindings = g_binding_group_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    g_binding_group_bind (self->filter_bindings, bindings[i].source,
+                          bindings[i].target, bindings[i].target_property,
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 static void
 aip_filter_bar_init (AipFilterBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bind_to_filter (self);
 
-  for (guint f = 0; f < N_FACETS; f++)
-    {
-      GtkDropDown *dropdown = get_dropdown (self, f);
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(AipFilterChoice) all = aip_filter_choice_new (NULL, all_name (f));
-
-      self->choices[f] = g_list_store_new (AIP_TYPE_FILTER_CHOICE);
-      g_list_store_append (self->choices[f], all);
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_choice_cb), NULL);
-
-      gtk_drop_down_set_factory (dropdown, factory);
-      gtk_drop_down_set_model (dropdown, G_LIST_MODEL (self->choices[f]));
-      g_signal_connect_object (dropdown, "notify::selected",
-                               G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  update_toggles (self, 0, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "filter-bar.clear", FALSE);
   update_summary (self);
+  toggle_counts_cb (self);
+  update_filters_button (self);
+  facet_value_cb (self, NULL, self->status_list);
+  facet_value_cb (self, NULL, self->timezone_list);
+  facet_value_cb (self, NULL, self->mode_list);
+  facet_value_cb (self, NULL, self->folded_status_list);
+  facet_value_cb (self, NULL, self->folded_timezone_list);
+  facet_value_cb (self, NULL, self->folded_mode_list);
 }
 
 /**
- * aip_filter_bar_set_models:
+ * aip_filter_bar_get_filter:
  * @self: a #AipFilterBar
- * @all: every assistant of the account
- * @shown: the assistants that pass @filter
- * @filter: the filter the menus set
  *
- * The menus offer the values present in @all, each with how many
- * assistants it would show given the other choices, and set @filter.
+ * Returns: (transfer none) (nullable): the filter the bar sets
  */
+AipAssistantFilter *
+aip_filter_bar_get_filter (AipFilterBar *self)
+{
+  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), NULL);
+
+  return self->filter;
+}
+
 void
-aip_filter_bar_set_models (AipFilterBar       *self,
-                           GListModel         *all,
-                           GListModel         *shown,
+aip_filter_bar_set_filter (AipFilterBar       *self,
                            AipAssistantFilter *filter)
 {
   g_return_if_fail (AIP_IS_FILTER_BAR (self));
-  g_return_if_fail (G_IS_LIST_MODEL (all));
-  g_return_if_fail (G_IS_LIST_MODEL (shown));
-  g_return_if_fail (AIP_IS_ASSISTANT_FILTER (filter));
+  g_return_if_fail (filter == NULL || AIP_IS_ASSISTANT_FILTER (filter));
 
-  disconnect_models (self);
+  if (!g_set_object (&self->filter, filter))
+    return;
 
-  self->all = g_object_ref (all);
-  self->shown = g_object_ref (shown);
-  self->filter = g_object_ref (filter);
+  g_binding_group_set_source (self->filter_bindings, filter);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "filter-bar.clear", filter != NULL);
 
-  g_signal_connect_object (all, "items-changed",
-                           G_CALLBACK (all_items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (shown, "items-changed",
-                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (filter, "changed",
-                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
-  /* The now moves each minute, and with it which assistants may call and
-   * which are overdue for an update. */
-  g_signal_connect_object (filter, "notify::now",
-                           G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (filter, "notify::calling-hours",
-                           G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
-
-  self->calling_now_binding = g_object_bind_property (filter, "calling-now",
-                                                      self->calling_now_button, "active",
-                                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  self->attention_binding = g_object_bind_property (filter, "needs-attention",
-                                                    self->attention_button, "active",
-                                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-
-  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILTER]);
 }
 
 /**
- * aip_filter_bar_get_choices:
+ * aip_filter_bar_get_model:
  * @self: a #AipFilterBar
- * @facet: a facet other than %AIP_FILTER_FACET_NONE
  *
- * Returns: (transfer none): the #AipFilterChoice items of the facet's menu
+ * Returns: (transfer none) (nullable): every assistant
  */
 GListModel *
-aip_filter_bar_get_choices (AipFilterBar   *self,
-                            AipFilterFacet  facet)
+aip_filter_bar_get_model (AipFilterBar *self)
 {
   g_return_val_if_fail (AIP_IS_FILTER_BAR (self), NULL);
 
-  for (guint f = 0; f < N_FACETS; f++)
-    if (facets[f] == facet)
-      return G_LIST_MODEL (self->choices[f]);
-
-  g_return_val_if_reached (NULL);
+  return self->model;
 }
 
-/**
- * aip_filter_bar_get_summary:
- * @self: a #AipFilterBar
- *
- * Returns: (transfer none): the "N of M assistants" text
- */
-const char *
-aip_filter_bar_get_summary (AipFilterBar *self)
-{
-  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), NULL);
-
-  return gtk_label_get_text (self->summary_label);
-}
-
-/**
- * aip_filter_bar_get_calling_count:
- * @self: a #AipFilterBar
- *
- * Returns: how many assistants the "Calling Now" toggle would show given
- *   the other filters
- */
-guint
-aip_filter_bar_get_calling_count (AipFilterBar *self)
-{
-  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), 0);
-
-  return self->n_calling;
-}
-
-/**
- * aip_filter_bar_get_attention_count:
- * @self: a #AipFilterBar
- *
- * Returns: how many assistants the "Needs Attention" toggle would show
- *   given the other filters
- */
-guint
-aip_filter_bar_get_attention_count (AipFilterBar *self)
-{
-  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), 0);
-
-  return self->n_attention;
-}
-
-/**
- * aip_filter_bar_update_now:
- * @self: a #AipFilterBar
- *
- * Brings the menus and counts up to date at once instead of at the next
- * idle moment.
- */
 void
-aip_filter_bar_update_now (AipFilterBar *self)
+aip_filter_bar_set_model (AipFilterBar *self,
+                          GListModel   *model)
 {
   g_return_if_fail (AIP_IS_FILTER_BAR (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
-  update (self);
-}
+  if (self->model == model)
+    return;
 
-void
-aip_filter_bar_set_slice_size (guint n_assistants)
-{
-  forced_slice_size = n_assistants;
+  disconnect_model (self, self->model);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  update_summary (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
 }
 
 /**
- * aip_filter_bar_get_counting:
+ * aip_filter_bar_get_filtered_model:
  * @self: a #AipFilterBar
  *
- * Returns: whether the counts of the menus are being brought up to date
+ * Returns: (transfer none) (nullable): the assistants the list shows
  */
-gboolean
-aip_filter_bar_get_counting (AipFilterBar *self)
+GListModel *
+aip_filter_bar_get_filtered_model (AipFilterBar *self)
 {
-  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), FALSE);
+  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), NULL);
 
-  return self->update_source != 0;
+  return self->filtered_model;
+}
+
+void
+aip_filter_bar_set_filtered_model (AipFilterBar *self,
+                                   GListModel   *filtered_model)
+{
+  g_return_if_fail (AIP_IS_FILTER_BAR (self));
+  g_return_if_fail (filtered_model == NULL || G_IS_LIST_MODEL (filtered_model));
+
+  if (self->filtered_model == filtered_model)
+    return;
+
+  disconnect_model (self, self->filtered_model);
+  g_set_object (&self->filtered_model, filtered_model);
+  if (filtered_model != NULL)
+    {
+      g_signal_connect_object (filtered_model, "items-changed", G_CALLBACK (update_summary), self,
+                               G_CONNECT_SWAPPED);
+      if (GTK_IS_FILTER_LIST_MODEL (filtered_model))
+        g_signal_connect_object (filtered_model, "notify::pending", G_CALLBACK (update_summary), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  update_summary (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILTERED_MODEL]);
+}
+
+/**
+ * aip_filter_bar_get_facets:
+ * @self: a #AipFilterBar
+ *
+ * Returns: (transfer none): the choices and counts the bar shows
+ */
+AipFacets *
+aip_filter_bar_get_facets (AipFilterBar *self)
+{
+  g_return_val_if_fail (AIP_IS_FILTER_BAR (self), NULL);
+
+  return self->facets;
 }

@@ -5,25 +5,29 @@
 
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "aip-assistant-filter.h"
+#include "aip-facets.h"
 
 G_BEGIN_DECLS
 
 #define AIP_TYPE_FILTER_BAR (aip_filter_bar_get_type ())
 
-G_DECLARE_FINAL_TYPE (AipFilterBar, aip_filter_bar, AIP, FILTER_BAR, AdwBin)
+G_DECLARE_FINAL_TYPE (AipFilterBar, aip_filter_bar, AIP, FILTER_BAR, GtkWidget)
 
-void        aip_filter_bar_set_models  (AipFilterBar       *self,
-                                        GListModel         *all,
-                                        GListModel         *shown,
-                                        AipAssistantFilter *filter);
-GListModel *aip_filter_bar_get_choices (AipFilterBar       *self,
-                                        AipFilterFacet      facet);
-const char *aip_filter_bar_get_summary (AipFilterBar       *self);
-guint       aip_filter_bar_get_calling_count   (AipFilterBar *self);
-guint       aip_filter_bar_get_attention_count (AipFilterBar *self);
-void        aip_filter_bar_update_now  (AipFilterBar       *self);
+AipAssistantFilter *aip_filter_bar_get_filter         (AipFilterBar       *self);
+void                aip_filter_bar_set_filter         (AipFilterBar       *self,
+                                                       AipAssistantFilter *filter);
+GListModel         *aip_filter_bar_get_model          (AipFilterBar       *self);
+void                aip_filter_bar_set_model          (AipFilterBar       *self,
+                                                       GListModel         *model);
+GListModel         *aip_filter_bar_get_filtered_model (AipFilterBar       *self);
+void                aip_filter_bar_set_filtered_model (AipFilterBar       *self,
+                                                       GListModel         *filtered_model);
+AipFacets          *aip_filter_bar_get_facets         (AipFilterBar       *self);
+
+/* Transitional: what the window and its tests call until they set the
+ * properties above and read the facets; remove with their last caller. */
 
 G_END_DECLS

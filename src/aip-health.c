@@ -12,10 +12,6 @@
 
 #include "aip-health.h"
 
-/* A prompt can hold any number of placeholders; past this many per text
- * the rest are counted in one sentence instead of one sentence each. */
-#define MAX_NAMED_PLACEHOLDERS 3
-
 static gboolean
 is_blank (const char *text)
 {
@@ -118,20 +114,6 @@ collect_cb (const char *name,
   return TRUE;
 }
 
-static gboolean
-missing_cb (const char *name,
-            gsize       length,
-            gpointer    user_data)
-{
-  AipAssistant **assistant = user_data;
-
-  if (has_variable_len (*assistant, name, length))
-    return TRUE;
-
-  *assistant = NULL;
-  return FALSE;
-}
-
 static GStrv
 collect_placeholders (const char   *text,
                       AipAssistant *assistant)
@@ -143,19 +125,6 @@ collect_placeholders (const char   *text,
   g_ptr_array_add (collect.names, NULL);
 
   return (GStrv) g_ptr_array_free (collect.names, FALSE);
-}
-
-/* Runs for every assistant at each refresh and filter change: no
- * allocation, and it stops at the first missing name. */
-static gboolean
-has_missing_placeholder (AipAssistant *assistant,
-                         const char   *text)
-{
-  AipAssistant *found = assistant;
-
-  scan_placeholders (text, missing_cb, &found);
-
-  return found == NULL;
 }
 
 static int
@@ -182,65 +151,15 @@ is_not_updated (AipAssistant *assistant,
            (GTimeSpan) AIP_HEALTH_MAX_DAYS_WITHOUT_UPDATE * G_TIME_SPAN_DAY;
 }
 
-static void
-describe_placeholders (GPtrArray    *sentences,
-                       AipAssistant *assistant,
-                       const char   *text,
-                       gboolean      system_prompt)
-{
-  g_auto(GStrv) missing = aip_health_missing_placeholders (assistant, text);
-  guint n_missing = g_strv_length (missing);
-
-  for (guint i = 0; i < n_missing && i < MAX_NAMED_PLACEHOLDERS; i++)
-    {
-      char *sentence;
-
-      if (system_prompt)
-        /* Translators: %s is the name of a placeholder such as company_name */
-        sentence = g_strdup_printf (_("The system prompt uses {{%s}}, "
-                                      "which is not among the variables"),
-                                    missing[i]);
-      else
-        /* Translators: %s is the name of a placeholder such as company_name */
-        sentence = g_strdup_printf (_("The initial message uses {{%s}}, "
-                                      "which is not among the variables"),
-                                    missing[i]);
-
-      g_ptr_array_add (sentences, sentence);
-    }
-
-  if (n_missing > MAX_NAMED_PLACEHOLDERS)
-    {
-      guint n_more = n_missing - MAX_NAMED_PLACEHOLDERS;
-      char *sentence;
-
-      if (system_prompt)
-        sentence = g_strdup_printf (ngettext ("The system prompt uses %u more placeholder "
-                                              "that is not among the variables",
-                                              "The system prompt uses %u more placeholders "
-                                              "that are not among the variables",
-                                              n_more),
-                                    n_more);
-      else
-        sentence = g_strdup_printf (ngettext ("The initial message uses %u more placeholder "
-                                              "that is not among the variables",
-                                              "The initial message uses %u more placeholders "
-                                              "that are not among the variables",
-                                              n_more),
-                                    n_more);
-
-      g_ptr_array_add (sentences, sentence);
-    }
-}
-
 /**
  * aip_health_check:
  * @assistant: an assistant
  * @now: the current time
  *
  * Looks for settings that keep an assistant from working as meant: a
- * webhook half set up, placeholders the variables do not fill, an empty
- * message or prompt, an active assistant nobody has touched for long.
+ * webhook half set up, an empty message or prompt, an active assistant
+ * nobody has touched for long. It runs for every assistant at each
+ * refresh and filter change, so it allocates nothing.
  *
  * Returns: the problems found, %AIP_HEALTH_OK for none
  */
@@ -259,11 +178,6 @@ aip_health_check (AipAssistant *assistant,
     flags |= AIP_HEALTH_WEBHOOK_INACTIVE;
   if (!has_url && aip_assistant_get_webhook_active (assistant))
     flags |= AIP_HEALTH_WEBHOOK_WITHOUT_URL;
-
-  if (has_missing_placeholder (assistant, aip_assistant_get_initial_message (assistant)))
-    flags |= AIP_HEALTH_INITIAL_MESSAGE_PLACEHOLDERS;
-  if (has_missing_placeholder (assistant, aip_assistant_get_system_prompt (assistant)))
-    flags |= AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS;
 
   if (is_blank (aip_assistant_get_initial_message (assistant)))
     flags |= AIP_HEALTH_EMPTY_INITIAL_MESSAGE;
@@ -305,12 +219,6 @@ aip_health_describe (AipAssistant *assistant,
                      g_strdup (_("The webhook URL is set but the webhook is inactive")));
   if (flags & AIP_HEALTH_WEBHOOK_WITHOUT_URL)
     g_ptr_array_add (sentences, g_strdup (_("The webhook is active but has no URL")));
-  if (flags & AIP_HEALTH_INITIAL_MESSAGE_PLACEHOLDERS)
-    describe_placeholders (sentences, assistant,
-                           aip_assistant_get_initial_message (assistant), FALSE);
-  if (flags & AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS)
-    describe_placeholders (sentences, assistant,
-                           aip_assistant_get_system_prompt (assistant), TRUE);
   if (flags & AIP_HEALTH_EMPTY_INITIAL_MESSAGE)
     g_ptr_array_add (sentences, g_strdup (_("The initial message is empty")));
   if (flags & AIP_HEALTH_EMPTY_SYSTEM_PROMPT)
@@ -344,20 +252,37 @@ aip_health_find_placeholders (const char *text)
   return collect_placeholders (text, NULL);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
 /**
- * aip_health_missing_placeholders:
+ * aip_health_get_call_time_placeholders:
  * @assistant: an assistant
- * @text: (nullable): its initial message or system prompt
  *
- * Returns: (transfer full): the names of the placeholders in @text that
- *   are not among the assistant's variables, each once, in the order first
- *   used
+ * The placeholders of the initial message and the system prompt that are
+ * not among the assistant's variables: the platform fills them for each
+ * contact when it calls ({{first_name}}), so they are no warning; the
+ * details list them so that a person can check the spelling.
+ *
+ * Returns: (transfer full): their names, each once, sorted
  */
 GStrv
-aip_health_missing_placeholders (AipAssistant *assistant,
-                                 const char   *text)
+aip_health_get_call_time_placeholders (AipAssistant *assistant)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  Collect collect = { NULL, seen, assistant };
+
   g_return_val_if_fail (AIP_IS_ASSISTANT (assistant), NULL);
 
-  return collect_placeholders (text, assistant);
+  collect.names = g_ptr_array_new ();
+  scan_placeholders (aip_assistant_get_initial_message (assistant), collect_cb, &collect);
+  scan_placeholders (aip_assistant_get_system_prompt (assistant), collect_cb, &collect);
+  g_ptr_array_sort (collect.names, compare_names);
+  g_ptr_array_add (collect.names, NULL);
+
+  return (GStrv) g_ptr_array_free (collect.names, FALSE);
 }

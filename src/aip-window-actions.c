@@ -112,7 +112,6 @@ clear_filters_action (GtkWidget  *widget,
 {
   AipWindow *self = AIP_WINDOW (widget);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   aip_assistant_filter_clear (aip_assistant_table_get_filter (self->table));
 }
 
@@ -162,7 +161,6 @@ show_assistant_action (GtkWidget  *widget,
       /* With no filter left the list is the whole account, at once for a
        * list the size the table filters at once; a larger one shows the
        * assistant once it settles. */
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       aip_assistant_filter_clear (aip_assistant_table_get_filter (self->table));
       _aip_window_show_toast (self, _("Filters cleared to show the assistant"), NULL, NULL, NULL);
       if (!aip_assistant_table_show_assistant (self->table, id))

@@ -443,6 +443,17 @@ search_key_pressed_cb (AipWindow       *self,
   return FALSE;
 }
 
+/* Clearing the filters clears the search too, wherever it was asked. */
+static void
+filter_search_cb (AipWindow *self)
+{
+  const char *search = aip_assistant_filter_get_search (aip_assistant_table_get_filter (self->table));
+
+  if ((search == NULL || search[0] == '\0') &&
+      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 static void
 search_mode_cb (AipWindow *self)
 {
@@ -498,6 +509,8 @@ bind_filter_settings (AipWindow *self)
   g_settings_bind (self->settings, "filter-calling-now", filter, "calling-now", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "filter-needs-attention", filter, "needs-attention", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (filter, "notify::active", G_CALLBACK (_aip_window_update_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "notify::search", G_CALLBACK (filter_search_cb),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -558,8 +571,6 @@ aip_window_constructed (GObject *object)
   use_split_view (self);
 #endif
   bind_filter_settings (self);
-  aip_filter_bar_set_models (self->filter_bar, store, aip_assistant_table_get_shown (self->table),
-                             aip_assistant_table_get_filter (self->table));
   aip_sign_in_page_set_account (self->sign_in_page, self->account);
 
   if (self->auto_refresh != NULL)

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 extern const char *aip_test_generated_zones[4];
 
+void               aip_test_ignore_frame_timings (void);
 void               aip_test_ui_init             (int          *argc,
                                                  char       ***argv);
 int                aip_test_ui_run              (void);

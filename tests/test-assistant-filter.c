@@ -194,7 +194,7 @@ test_filter_needs_attention (void)
 
   g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 1, \"status\": \"active\", \"initial_message\": \"Hi\","
                               " \"system_prompt\": \"Sell\", \"updated_at\": \"2026-11-01T00:00:00Z\"}"));
-  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 2, \"status\": \"active\", \"initial_message\": \"Hi {{name}}\","
+  g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 2, \"status\": \"active\", \"initial_message\": \" \","
                               " \"system_prompt\": \"Sell\", \"updated_at\": \"2026-11-01T00:00:00Z\"}"));
   g_ptr_array_add (set, aip_test_assistant_from_json ("{\"id\": 3, \"status\": \"inactive\", \"initial_message\": \"Hi\","
                               " \"system_prompt\": \"Sell\", \"webhook_url\": \"https://x\","

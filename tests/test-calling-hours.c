@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "aip-calling-hours.h"
+#include "aip-test-assistants.h"
 
 #define NEW_YORK "America/New_York"
 #define SOFIA    "Europe/Sofia"
@@ -382,6 +383,15 @@ test_never_changes (void)
 
   closed = aip_calling_hours_format_status (AIP_CALLING_STATUS_CLOSED, NULL, TRUE);
   g_assert_cmpstr (closed, ==, "Closed");
+  g_clear_pointer (&closed, g_free);
+  closed = aip_calling_hours_format_tooltip (AIP_CALLING_STATUS_CLOSED, NULL, TRUE);
+  g_assert_cmpstr (closed, ==, "No calling days are chosen in Preferences");
+  g_clear_pointer (&closed, g_free);
+  closed = aip_calling_hours_format_status (AIP_CALLING_STATUS_OPEN, NULL, TRUE);
+  g_assert_cmpstr (closed, ==, "Open");
+  g_clear_pointer (&closed, g_free);
+  closed = aip_calling_hours_format_tooltip (AIP_CALLING_STATUS_OPEN, NULL, TRUE);
+  g_assert_cmpstr (closed, ==, "May call at any hour on any day");
 }
 
 static void
@@ -420,6 +430,9 @@ test_unknown_timezone (void)
 
       label = aip_calling_hours_format_status (status, change, TRUE);
       g_assert_cmpstr (label, ==, "Unknown timezone");
+      g_clear_pointer (&label, g_free);
+      label = aip_calling_hours_format_tooltip (status, change, TRUE);
+      g_assert_cmpstr (label, ==, "This computer does not know the assistant’s timezone");
       g_assert_null (aip_calling_hours_format_next_change (status, change, TRUE));
     }
 
@@ -433,56 +446,101 @@ test_unknown_timezone (void)
     }
 }
 
+/* The list and the filters say what the hours mean: open until when, or
+ * opening on which day at what time, on the assistant's own clock. */
 static void
 test_labels (void)
 {
+  static const struct {
+    const char *timezone;
+    int         day, hour, minute;     /* July 2025, UTC */
+    gboolean    use_24h;
+    const char *status;
+    const char *tooltip;
+  } cases[] = {
+    /* Friday 20:00 in New York, Saturday 03:00 in Sofia (the person's). */
+    { NEW_YORK, 19, 0, 0, TRUE, "Opens Mon 09:00", "Opens Mon 09:00 there, Mon 16:00 your time" },
+    { NEW_YORK, 19, 0, 0, FALSE, "Opens Mon 9:00 AM", "Opens Mon 9:00 AM there, Mon 4:00 PM your time" },
+    /* The same instant is Saturday in Sofia, on the person's clock too. */
+    { SOFIA, 19, 0, 0, TRUE, "Opens Mon 09:00", "Opens Mon 09:00" },
+    /* Tuesday 10:00 in New York. */
+    { NEW_YORK, 15, 14, 0, TRUE, "Open until 18:00", "Closes Tue 18:00 there, Wed 01:00 your time" },
+    { NEW_YORK, 15, 14, 0, FALSE, "Open until 6:00 PM", "Closes Tue 6:00 PM there, Wed 1:00 AM your time" },
+    /* Tuesday 08:59 in Sofia: opens within the minute, the same day. */
+    { SOFIA, 15, 5, 59, TRUE, "Opens Tue 09:00", "Opens Tue 09:00" },
+    { SOFIA, 15, 14, 59, FALSE, "Open until 6:00 PM", "Closes Tue 6:00 PM" },
+  };
   g_autoptr(AipCallingHours) self = aip_calling_hours_new_default ();
-  /* Friday 2025-07-18 20:00 in New York; Tuesday 10:00. */
-  g_autoptr(GDateTime) friday = utc (2025, 7, 19, 0, 0);
-  g_autoptr(GDateTime) tuesday = utc (2025, 7, 15, 14, 0);
-  g_autoptr(GDateTime) change = NULL;
-  g_autoptr(GDateTime) closing = NULL;
-  g_autofree char *label_24 = NULL;
-  g_autofree char *label_12 = NULL;
-  g_autofree char *opens = NULL;
-  g_autofree char *open = NULL;
-  g_autofree char *closes = NULL;
-  g_autofree char *closes_12 = NULL;
-  AipCallingStatus status;
 
-  status = aip_calling_hours_get_status (self, NEW_YORK, friday, &change);
-  g_assert_cmpint (status, ==, AIP_CALLING_STATUS_CLOSED);
-  label_24 = aip_calling_hours_format_status (status, change, TRUE);
-  g_assert_cmpstr (label_24, ==, "Closed, opens Mon 09:00");
-  label_12 = aip_calling_hours_format_status (status, change, FALSE);
-  g_assert_cmpstr (label_12, ==, "Closed, opens Mon 9:00 AM");
-  opens = aip_calling_hours_format_next_change (status, change, TRUE);
-  g_assert_cmpstr (opens, ==, "Opens Mon 09:00");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) now = utc (2025, 7, cases[i].day, cases[i].hour, cases[i].minute);
+      g_autoptr(GDateTime) change = NULL;
+      g_autofree char *status_text = NULL;
+      g_autofree char *tooltip = NULL;
+      AipCallingStatus status;
 
-  /* The same instant is Saturday in Sofia; the label uses the assistant's
-   * own wall clock. */
-  g_clear_pointer (&change, g_date_time_unref);
-  g_clear_pointer (&label_24, g_free);
-  status = aip_calling_hours_get_status (self, SOFIA, friday, &change);
-  label_24 = aip_calling_hours_format_status (status, change, TRUE);
-  g_assert_cmpstr (label_24, ==, "Closed, opens Mon 09:00");
+      g_test_message ("case %u", i);
+      status = aip_calling_hours_get_status (self, cases[i].timezone, now, &change);
+      status_text = aip_calling_hours_format_status (status, change, cases[i].use_24h);
+      g_assert_cmpstr (status_text, ==, cases[i].status);
+      tooltip = aip_calling_hours_format_tooltip (status, change, cases[i].use_24h);
+      g_assert_cmpstr (tooltip, ==, cases[i].tooltip);
+    }
+}
 
-  status = aip_calling_hours_get_status (self, NEW_YORK, tuesday, &closing);
-  g_assert_cmpint (status, ==, AIP_CALLING_STATUS_OPEN);
-  open = aip_calling_hours_format_status (status, closing, TRUE);
-  g_assert_cmpstr (open, ==, "Open");
-  closes = aip_calling_hours_format_next_change (status, closing, TRUE);
-  g_assert_cmpstr (closes, ==, "Closes Tue 18:00");
-  closes_12 = aip_calling_hours_format_next_change (status, closing, FALSE);
-  g_assert_cmpstr (closes_12, ==, "Closes Tue 6:00 PM");
+/* Only an active assistant calls, and only inside the window. */
+static void
+test_may_call (void)
+{
+  static const struct {
+    const char *status;
+    const char *timezone;
+    gboolean    may_call;
+  } cases[] = {
+    { "active", NEW_YORK, TRUE },
+    { "active", SOFIA, FALSE },
+    { "inactive", NEW_YORK, FALSE },
+    { "paused", NEW_YORK, FALSE },
+    { "active", "Mars/Olympus_Mons", FALSE },
+  };
+  g_autoptr(AipCallingHours) self = aip_calling_hours_new_default ();
+  /* Tuesday 10:00 in New York, 17:00 in Sofia... */
+  g_autoptr(GDateTime) now = utc (2025, 7, 15, 14, 0);
+  /* ...and at 19:00 Sofia is closed. */
+  g_autoptr(GDateTime) evening = utc (2025, 7, 15, 16, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) object = aip_test_assistant_object (123);
+      g_autoptr(AipAssistant) assistant = NULL;
+
+      json_object_set_string_member (object, "status", cases[i].status);
+      json_object_set_string_member (object, "timezone", cases[i].timezone);
+      assistant = aip_test_assistant_from_object (object);
+
+      g_assert_cmpint (aip_calling_hours_may_call (self, assistant, evening), ==,
+                       cases[i].may_call);
+    }
+
+  {
+    g_autoptr(JsonObject) object = aip_test_assistant_object (124);
+    g_autoptr(AipAssistant) assistant = NULL;
+
+    json_object_set_string_member (object, "timezone", SOFIA);
+    assistant = aip_test_assistant_from_object (object);
+    g_assert_true (aip_calling_hours_may_call (self, assistant, now));
+  }
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* Fixed English weekday names for the labels. */
+  /* Fixed English weekday names for the labels, and the person's own
+   * clock in Sofia for the tooltips. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("TZ", SOFIA, TRUE);
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
@@ -498,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/calling-hours/never-changes", test_never_changes);
   g_test_add_func ("/calling-hours/unknown-timezone", test_unknown_timezone);
   g_test_add_func ("/calling-hours/labels", test_labels);
+  g_test_add_func ("/calling-hours/may-call", test_may_call);
 
   return g_test_run ();
 }

@@ -224,6 +224,37 @@ test_export (void)
   g_rmdir (dir);
 }
 
+/* {{first_name}} is filled for each contact: listed, not a warning. */
+static void
+test_call_time (void)
+{
+  static const char body[] =
+    "[{\"id\": 9, \"name\": \"Renewals\", \"status\": \"active\", \"timezone\": \"Europe/Sofia\","
+    "  \"initial_message\": \"Hi {{first_name}}, this is {{company_name}}.\","
+    "  \"system_prompt\": \"Ask {{first_name}} about {{plan}}.\","
+    "  \"variables\": {\"company_name\": \"Northwind\"},"
+    "  \"updated_at\": \"2099-01-01T00:00:00.000000Z\"}]";
+  g_autoptr(AipAccount) account = aip_test_new_account ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (body, sizeof body - 1);
+  AipWindow *window = aip_test_new_window (account);
+  GtkWidget *cell;
+
+  aip_test_load (account, bytes);
+  aip_test_select (window, 0);
+
+  g_assert_nonnull (aip_test_find (pane (window), ADW_TYPE_ACTION_ROW, "{{first_name}}"));
+  g_assert_nonnull (aip_test_find (pane (window), ADW_TYPE_ACTION_ROW, "{{plan}}"));
+  g_assert_null (aip_test_find (pane (window), ADW_TYPE_ACTION_ROW, "{{company_name}}"));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (aip_test_find (pane (window), ADW_TYPE_ACTION_ROW,
+                                                                                 "{{plan}}"),
+                                                                  ADW_TYPE_PREFERENCES_GROUP)));
+
+  cell = aip_test_wait_for_cell (window, "name", 9);
+  g_assert_false (gtk_widget_get_visible (aip_test_cell_warning (cell)));
+
+  aip_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +263,7 @@ main (int   argc,
 
   g_test_add_func ("/details/fixture", test_fixture_details);
   g_test_add_func ("/details/long-text", test_long_text);
+  g_test_add_func ("/details/call-time", test_call_time);
   g_test_add_func ("/details/export", test_export);
 
   return aip_test_ui_run ();

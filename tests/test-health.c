@@ -142,84 +142,74 @@ test_find_placeholders (void)
     }
 }
 
+/* Per-contact fields such as {{first_name}} are filled when the platform
+ * calls: however many, they are not a warning. */
 static void
-test_placeholders (void)
+test_placeholders_are_no_warning (void)
 {
-  g_autoptr(GPtrArray) sentences = NULL;
-  static const char * const initial[] = {
-    "The initial message uses {{first_name}}, which is not among the variables",
-    NULL
-  };
-  static const char * const prompt[] = {
-    "The system prompt uses {{tone}}, which is not among the variables",
-    NULL
-  };
-  static const char * const many[] = {
-    "The system prompt uses {{a}}, which is not among the variables",
-    "The system prompt uses {{b}}, which is not among the variables",
-    "The system prompt uses {{c}}, which is not among the variables",
-    "The system prompt uses 2 more placeholders that are not among the variables",
-    NULL
-  };
-  static const char * const one_more[] = {
-    "The initial message uses {{a}}, which is not among the variables",
-    "The initial message uses {{b}}, which is not among the variables",
-    "The initial message uses {{c}}, which is not among the variables",
-    "The initial message uses 1 more placeholder that is not among the variables",
-    NULL
+  static const struct {
+    const char *member;
+    const char *json;
+  } cases[] = {
+    { "initial_message", "\"{{company_name}} {{ product_line }}\"" },
+    { "initial_message", "\"Hi {{ first_name }}, {{company_name}} here\"" },
+    { "system_prompt", "\"Be {{tone}}. Mention {{ tone }} again.\"" },
+    { "system_prompt", "\"{{Company_Name}}\"" },
+    { "system_prompt", "\"{{a}} {{b}} {{c}} {{d}} {{e}} {{a}}\"" },
+    { "variables", "{}" },
   };
 
-  /* Known names, with and without spaces inside the braces. */
-  g_assert_cmpint (check_with ("initial_message", "\"{{company_name}} {{ product_line }}\"",
-                               NULL),
-                   ==, AIP_HEALTH_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) sentences = NULL;
 
-  g_assert_cmpint (check_with ("initial_message", "\"Hi {{ first_name }}, {{company_name}} here\"",
-                               &sentences),
-                   ==, AIP_HEALTH_INITIAL_MESSAGE_PLACEHOLDERS);
-  assert_sentences (sentences, initial);
-  g_clear_pointer (&sentences, g_ptr_array_unref);
-
-  g_assert_cmpint (check_with ("system_prompt", "\"Be {{tone}}. Mention {{ tone }} again.\"",
-                               &sentences),
-                   ==, AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS);
-  assert_sentences (sentences, prompt);
-  g_clear_pointer (&sentences, g_ptr_array_unref);
-
-  /* Names are matched exactly. */
-  g_assert_cmpint (check_with ("system_prompt", "\"{{Company_Name}}\"", NULL),
-                   ==, AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS);
-
-  /* No variables at all. */
-  g_assert_cmpint (check_with ("variables", "{}", NULL),
-                   ==,
-                   AIP_HEALTH_INITIAL_MESSAGE_PLACEHOLDERS | AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS);
-
-  /* Past three names, the rest are counted. */
-  g_assert_cmpint (check_with ("system_prompt", "\"{{a}} {{b}} {{c}} {{d}} {{e}} {{a}}\"",
-                               &sentences),
-                   ==, AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS);
-  assert_sentences (sentences, many);
-  g_clear_pointer (&sentences, g_ptr_array_unref);
-
-  g_assert_cmpint (check_with ("initial_message", "\"{{a}} {{b}} {{c}} {{d}}\"", &sentences),
-                   ==, AIP_HEALTH_INITIAL_MESSAGE_PLACEHOLDERS);
-  assert_sentences (sentences, one_more);
+      g_test_message ("case %u: %s %s", i, cases[i].member, cases[i].json);
+      g_assert_cmpint (check_with (cases[i].member, cases[i].json, &sentences), ==, AIP_HEALTH_OK);
+      g_assert_cmpuint (sentences->len, ==, 0);
+    }
 }
 
 static void
-test_missing_placeholders (void)
+test_call_time_placeholders (void)
 {
-  g_autoptr(JsonObject) object = aip_test_assistant_object (123);
-  g_autoptr(AipAssistant) assistant = aip_test_assistant_from_object (object);
-  g_auto(GStrv) missing = NULL;
-  g_autofree char *joined = NULL;
+  static const struct {
+    const char *initial_message;
+    const char *system_prompt;
+    const char *variables;
+    const char *names;
+  } cases[] = {
+    /* The fixture's placeholders are all among its variables. */
+    { NULL, NULL, NULL, "" },
+    { "\"Hi {{ first_name }}, {{company_name}} here\"", NULL, NULL, "first_name" },
+    /* Sorted and each once, from both texts; names are matched exactly. */
+    { "\"{{company_name}} {{zip}} {{ city }} {{first_name}}\"",
+      "\"{{city}} {{Company_Name}} {{ zip }}\"", NULL,
+      "Company_Name city first_name zip" },
+    { "\"{{company_name}}\"", "\"{{product_line}}\"", "{}", "company_name product_line" },
+    { "null", "\"\"", "{}", "" },
+    { "\"{{Имя}} и {{ фирма }} {{Имя}}\"", NULL, NULL, "Имя фирма" },
+  };
 
-  missing = aip_health_missing_placeholders (assistant,
-                                             "{{company_name}} {{city}} {{ product_line }} "
-                                             "{{city}} {{zip}}");
-  joined = g_strjoinv (" ", missing);
-  g_assert_cmpstr (joined, ==, "city zip");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) object = aip_test_assistant_object (123);
+      g_autoptr(AipAssistant) assistant = NULL;
+      g_auto(GStrv) names = NULL;
+      g_autofree char *joined = NULL;
+
+      g_test_message ("case %u", i);
+      if (cases[i].initial_message != NULL)
+        aip_test_set_member (object, "initial_message", cases[i].initial_message);
+      if (cases[i].system_prompt != NULL)
+        aip_test_set_member (object, "system_prompt", cases[i].system_prompt);
+      if (cases[i].variables != NULL)
+        aip_test_set_member (object, "variables", cases[i].variables);
+      assistant = aip_test_assistant_from_object (object);
+
+      names = aip_health_get_call_time_placeholders (assistant);
+      joined = g_strjoinv (" ", names);
+      g_assert_cmpstr (joined, ==, cases[i].names);
+    }
 }
 
 static void
@@ -311,7 +301,6 @@ test_everything_wrong (void)
   g_autoptr(GPtrArray) sentences = NULL;
   static const char * const expected[] = {
     "The webhook URL is set but the webhook is inactive",
-    "The system prompt uses {{missing}}, which is not among the variables",
     "The initial message is empty",
     "Active but not updated for 91 days",
     NULL
@@ -324,8 +313,8 @@ test_everything_wrong (void)
   assistant = aip_test_assistant_from_object (object);
 
   g_assert_cmpint (aip_health_check (assistant, now), ==,
-                   AIP_HEALTH_WEBHOOK_INACTIVE | AIP_HEALTH_SYSTEM_PROMPT_PLACEHOLDERS |
-                   AIP_HEALTH_EMPTY_INITIAL_MESSAGE | AIP_HEALTH_NOT_UPDATED);
+                   AIP_HEALTH_WEBHOOK_INACTIVE | AIP_HEALTH_EMPTY_INITIAL_MESSAGE |
+                   AIP_HEALTH_NOT_UPDATED);
   sentences = aip_health_describe (assistant, now);
   assert_sentences (sentences, expected);
 }
@@ -341,8 +330,8 @@ main (int   argc,
   g_test_add_func ("/health/healthy", test_healthy);
   g_test_add_func ("/health/webhook", test_webhook);
   g_test_add_func ("/health/find-placeholders", test_find_placeholders);
-  g_test_add_func ("/health/placeholders", test_placeholders);
-  g_test_add_func ("/health/missing-placeholders", test_missing_placeholders);
+  g_test_add_func ("/health/placeholders-are-no-warning", test_placeholders_are_no_warning);
+  g_test_add_func ("/health/call-time-placeholders", test_call_time_placeholders);
   g_test_add_func ("/health/empty-texts", test_empty_texts);
   g_test_add_func ("/health/not-updated", test_not_updated);
   g_test_add_func ("/health/everything-wrong", test_everything_wrong);
