@@ -292,7 +292,7 @@ aip_assistant_cell_constructed (GObject *object)
   gtk_widget_insert_after (self->warning, GTK_WIDGET (self), self->label);
 
   /* Names tell assistants apart: they give way last. */
-  gtk_label_set_width_chars (GTK_LABEL (self->label), 16);
+  gtk_label_set_width_chars (GTK_LABEL (self->label), 12);
   gtk_widget_set_hexpand (self->label, TRUE);
 }
 
