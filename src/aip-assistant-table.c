@@ -11,6 +11,7 @@
 
 #include "aip-assistant-cell.h"
 #include "aip-assistant-list.h"
+#include "aip-assistant-rows.h"
 #include "aip-assistant-sorter.h"
 #include "aip-assistant-table.h"
 
@@ -127,15 +128,18 @@ commit (AipAssistantTable *self)
       return;
     }
 
-  selected = gtk_single_selection_get_selected_item (self->selection);
+  selected = aip_assistant_table_get_selected (self);
   if (selected != NULL)
     g_object_ref (selected);
 
   aip_assistant_list_update_from (self->shown, G_LIST_MODEL (self->filter_model));
 
-  /* An assistant that only moved stays selected. */
+  /* An assistant that only moved stays selected; the rows stay where they
+   * are, so another one at the selected row is a new selection too. */
   if (selected != NULL && aip_assistant_list_find (self->shown, selected, &position))
     gtk_single_selection_set_selected (self->selection, position);
+  if (selected != aip_assistant_table_get_selected (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
   g_clear_object (&selected);
 
   set_settled (self, TRUE);
@@ -175,12 +179,26 @@ cells_changed (AipAssistantTable *self)
   g_signal_emit (self, signals [CELLS_CHANGED], 0);
 }
 
+/* A hidden column leaves the view rather than hiding in it: GTK 4.8 makes
+ * the cells of hidden columns too, for every row it lays out. */
 static void
 apply_visibility (AipAssistantTable *self)
 {
+  guint position = 0;
+
   for (guint i = 0; i < N_COLUMNS; i++)
-    gtk_column_view_column_set_visible (self->columns[i],
-                                        self->chosen[i] && !(self->narrow && column_info[i].wide));
+    {
+      gboolean visible = self->chosen[i] && !(self->narrow && column_info[i].wide);
+      gboolean present = gtk_column_view_column_get_column_view (self->columns[i]) != NULL;
+
+      if (visible && !present)
+        gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
+      else if (!visible && present)
+        gtk_column_view_remove_column (self->column_view, self->columns[i]);
+
+      if (visible)
+        position++;
+    }
 }
 
 static gboolean
@@ -401,6 +419,8 @@ aip_assistant_table_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->changes);
   g_clear_object (&self->actions);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (aip_assistant_table_parent_class)->dispose (object);
@@ -617,6 +637,8 @@ aip_assistant_table_class_init (AipAssistantTableClass *klass)
   g_type_ensure (AIP_TYPE_ASSISTANT_CELL);
   g_type_ensure (AIP_TYPE_ASSISTANT_FILTER);
   g_type_ensure (AIP_TYPE_ASSISTANT_LIST);
+  g_type_ensure (AIP_TYPE_ASSISTANT_ROW);
+  g_type_ensure (AIP_TYPE_ASSISTANT_ROWS);
   g_type_ensure (AIP_TYPE_ASSISTANT_SORTER);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -662,6 +684,9 @@ aip_assistant_table_init (AipAssistantTable *self)
   self->columns[5] = self->mode_column;
   self->columns[6] = self->webhook_column;
   self->columns[7] = self->updated_column;
+  /* Columns come and go from the view: the table keeps them. */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_object_ref (self->columns[i]);
 
   self->settings = g_settings_new (APP_ID);
   self->actions = g_simple_action_group_new ();
@@ -763,9 +788,13 @@ aip_assistant_table_get_settled (AipAssistantTable *self)
 AipAssistant *
 aip_assistant_table_get_selected (AipAssistantTable *self)
 {
+  AipAssistantRow *row;
+
   g_return_val_if_fail (AIP_IS_ASSISTANT_TABLE (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? aip_assistant_row_get_assistant (row) : NULL;
 }
 
 /**

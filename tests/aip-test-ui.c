@@ -520,6 +520,26 @@ aip_test_find_row (AipWindow *window,
   g_assert_not_reached ();
 }
 
+/* Every column in the view, through the menu's toggles as a person would */
+void
+aip_test_show_all_columns (AipWindow *window)
+{
+  static const char *ids[] = { "status", "calling-now", "timezone", "local-time", "mode", "webhook", "updated" };
+  GtkWidget *view = aip_test_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strconcat ("table.show-", ids[i], NULL);
+      guint before = g_list_model_get_n_items (columns);
+
+      g_assert_true (gtk_widget_activate_action (view, name, NULL));
+      if (g_list_model_get_n_items (columns) < before)
+        gtk_widget_activate_action (view, name, NULL);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
+}
+
 void
 aip_test_sort_by (AipWindow   *window,
                   const char  *title,
@@ -527,6 +547,8 @@ aip_test_sort_by (AipWindow   *window,
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (aip_test_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));
   GListModel *columns = gtk_column_view_get_columns (view);
+
+  aip_test_show_all_columns (window);
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -606,6 +628,18 @@ const char *
 aip_test_cell_text (GtkWidget *cell)
 {
   return gtk_label_get_text (GTK_LABEL (aip_test_find_named (cell, "text")));
+}
+
+/* What the cell's tooltip says */
+const char *
+aip_test_cell_hint (GtkWidget *cell)
+{
+  g_autofree char *hint = NULL;
+
+  g_object_get (cell, "hint", &hint, NULL);
+  g_object_set_data_full (G_OBJECT (cell), "aip-test-hint", g_steal_pointer (&hint), g_free);
+
+  return g_object_get_data (G_OBJECT (cell), "aip-test-hint");
 }
 
 GtkWidget *

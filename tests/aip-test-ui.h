@@ -64,6 +64,7 @@ AipAssistant      *aip_test_row                 (AipWindow     *window,
                                                  guint          position);
 guint              aip_test_find_row            (AipWindow     *window,
                                                  gint64         id);
+void               aip_test_show_all_columns    (AipWindow     *window);
 void               aip_test_sort_by             (AipWindow     *window,
                                                  const char    *title,
                                                  GtkSortType    order);
@@ -73,6 +74,7 @@ GtkWidget         *aip_test_wait_for_cell       (AipWindow     *window,
                                                  const char    *column,
                                                  gint64         id);
 const char        *aip_test_cell_text           (GtkWidget     *cell);
+const char        *aip_test_cell_hint           (GtkWidget     *cell);
 GtkWidget         *aip_test_cell_warning        (GtkWidget     *cell);
 GtkWidget         *aip_test_cell_dot            (GtkWidget     *cell);
 

@@ -111,7 +111,7 @@ test_long_text (void)
       /* The list's cell, and the pane */
       cell = aip_test_wait_for_cell (window, "name", 7);
       g_assert_cmpuint (g_utf8_strlen (aip_test_cell_text (cell), -1), <=, 200);
-      g_assert_cmpuint (g_utf8_strlen (gtk_widget_get_tooltip_text (cell), -1), <=, 1001);
+      g_assert_cmpuint (g_utf8_strlen (aip_test_cell_hint (cell), -1), <=, 1001);
       g_assert_cmpuint (g_utf8_strlen (label_text (window, "name"), -1), <=, 301);
       g_assert_true (g_str_has_suffix (label_text (window, "name"), "…"));
       g_assert_cmpuint (g_utf8_strlen (label_text (window, "system-prompt"), -1), <=, 3001);
