@@ -13,6 +13,8 @@
  *   steps  how many times the list changed on its way to a result that
  *          was not the result (1,000 and 10,000 must show none)
  *   stall  the longest the main loop did not run while all this happened
+ * and, for a name and a prompt of 5,000 to 1,000,000 characters without a
+ * space, the longest stall from loading to the details shown.
  * Run a release build without sanitizers: meson test -C _build --benchmark
  */
 
@@ -239,6 +241,42 @@ measure (guint n)
   aip_test_destroy_window (window);
 }
 
+/* One assistant whose name and prompt are text without a space: the list
+ * and the details show it at once, the main loop never held longer than
+ * a frame or two. */
+static void
+measure_long (gsize length)
+{
+  g_autoptr(AipAccount) account = aip_test_new_account ();
+  GString *json = g_string_new ("[");
+  g_autoptr(GBytes) body = NULL;
+  Stall stall = { 0, 0 };
+  AipWindow *window;
+  guint source;
+
+  g_string_append (json, "{\"id\": 1, \"status\": \"active\", \"timezone\": \"Europe/Sofia\", \"name\": \"");
+  for (gsize i = 0; i < length; i++)
+    g_string_append_c (json, 'a' + i % 26);
+  g_string_append (json, "\", \"system_prompt\": \"");
+  for (gsize i = 0; i < length; i++)
+    g_string_append_c (json, 'A' + i % 26);
+  g_string_append (json, "\"}, {\"id\": 2, \"name\": \"Short\"}]");
+  body = g_string_free_to_bytes (json);
+
+  window = aip_test_new_window (account);
+  source = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_cb, &stall, NULL);
+  aip_test_load (account, body);
+  aip_test_select (window, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL);
+  run_for (500000);
+  g_source_remove (source);
+
+  g_print ("%8" G_GSIZE_FORMAT " characters without a space: longest stall %.1f ms\n",
+           length, stall.longest / 1000.0);
+
+  aip_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +292,10 @@ main (int   argc,
            "items", "key", "partial", "burst", "partial", "status", "partial", "stall");
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     measure (sizes[i]);
+
+  g_print ("\n");
+  for (gsize length = 5000; length <= 1000000; length *= 10)
+    measure_long (length == 500000 ? 1000000 : length);
 
   return aip_test_ui_run ();
 }
