@@ -536,7 +536,7 @@ use_split_view (AipWindow *self)
   content = adw_navigation_page_new (detail_pane, _("Details"));
   adw_navigation_split_view_set_sidebar (ADW_NAVIGATION_SPLIT_VIEW (split_view), sidebar);
   adw_navigation_split_view_set_content (ADW_NAVIGATION_SPLIT_VIEW (split_view), content);
-  adw_navigation_split_view_set_min_sidebar_width (ADW_NAVIGATION_SPLIT_VIEW (split_view), 360);
+  adw_navigation_split_view_set_min_sidebar_width (ADW_NAVIGATION_SPLIT_VIEW (split_view), 320);
   adw_navigation_split_view_set_max_sidebar_width (ADW_NAVIGATION_SPLIT_VIEW (split_view), 100000);
   adw_navigation_split_view_set_sidebar_width_fraction (ADW_NAVIGATION_SPLIT_VIEW (split_view), 0.66);
 

