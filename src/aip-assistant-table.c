@@ -22,7 +22,8 @@
 
 /* The list's columns, in the order of the template. Names are always
  * shown; the others can be hidden, and those marked wide give way on a
- * narrow window. */
+ * narrow window, which keeps the name and whether the assistant calls
+ * ("Not calling" says an inactive one does not). */
 typedef struct
 {
   const char *id;
@@ -31,7 +32,7 @@ typedef struct
 
 static const ColumnInfo column_info[] = {
   { "name", FALSE },
-  { "status", FALSE },
+  { "status", TRUE },
   { "calling-now", FALSE },
   { "timezone", TRUE },
   { "local-time", TRUE },

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # A loopback stand-in for the platform, for build-aux/screenshots: answers
-# GET /api/user/assistants/outbound with ten plausible assistants when the
+# GET /api/user/assistants/outbound with forty plausible assistants when the
 # request carries "Authorization: Bearer <token>", 401 otherwise. Under
 # /revoked/api it accepts the token once (for signing in) and then rejects
 # it, as a platform does with a revoked token. It listens on 127.0.0.1 on a
@@ -64,6 +64,35 @@ ASSISTANTS = [
      "Remind customers of overdue invoices politely and offer a payment link by text message.",
      {"grace_days": "7"}, "https://northwind.example/api/webhooks/payments", True, 6),
 ]
+
+
+# A team's campaigns, each run in several places: forty assistants in all,
+# as a sales manager has them.
+CAMPAIGNS = [
+    ("Renewal Reminder", "Hi {{first_name}}, this is Northwind calling about your renewal next month.",
+     "Remind {{first_name}} of the renewal date, answer questions about the invoice and book a call with billing."),
+    ("Payment Follow-up", "Hello {{first_name}}, I'm calling about an open invoice on your account.",
+     "Follow up on overdue invoices politely; offer a payment link by text message."),
+    ("Demo Booking", "Hi {{first_name}}, you asked about a demo of {{product_line}}. Do you have a minute?",
+     "Book a demo with a product specialist; offer two times this week."),
+    ("Customer Survey", "Hello {{first_name}}, could I ask you three short questions about your last order?",
+     "Run a three-question survey and thank the customer at the end."),
+]
+CITIES = [
+    ("New York", "America/New_York"), ("Los Angeles", "America/Los_Angeles"), ("London", "Europe/London"),
+    ("Sofia", "Europe/Sofia"), ("Berlin", "Europe/Berlin"), ("Tokyo", "Asia/Tokyo"),
+    ("Chicago", "America/Chicago"), ("Sydney", "Australia/Sydney"),
+]
+
+for number in range(30):
+    campaign, message, prompt = CAMPAIGNS[number % len(CAMPAIGNS)]
+    city, zone = CITIES[(number * 3) % len(CITIES)]
+    ASSISTANTS.append((
+        "%s — %s" % (campaign, city), "pipeline" if number % 3 else "multimodal",
+        "inactive" if number % 7 == 3 else "active", zone, 1 + number % 20, message, prompt,
+        {"company_name": "Northwind", "product_line": "Premium Services"},
+        "https://northwind.example/api/webhooks/%d" % number if number % 4 else None,
+        number % 4 != 1, 1 + (number * 5) % 60))
 
 
 def body():
