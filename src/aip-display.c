@@ -436,11 +436,13 @@ aip_display_short_date (GDateTime *time,
   local_now = g_date_time_to_local (now);
   if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
     /* Translators: a short date in this year, see g_date_time_format(),
-     * e.g. "Oct 3". xgettext:no-c-format */
+     * e.g. "Oct 3".
+     * xgettext:no-c-format */
     text = g_date_time_format (local, _("%b %-d"));
   else
     /* Translators: a short date with its year, see g_date_time_format(),
-     * e.g. "Oct 3, 2024". xgettext:no-c-format */
+     * e.g. "Oct 3, 2024".
+     * xgettext:no-c-format */
     text = g_date_time_format (local, _("%b %-d, %Y"));
 
   return text != NULL ? text : g_strdup ("");

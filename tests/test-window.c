@@ -515,6 +515,9 @@ test_keyboard (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL));
   while (!gtk_widget_get_mapped (pane) || gtk_widget_get_mapped (GTK_WIDGET (table)))
     g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   while (!gtk_widget_get_mapped (GTK_WIDGET (table)))
     g_main_context_iteration (NULL, TRUE);
