@@ -66,6 +66,7 @@ struct _AipAssistantTable
   AipAssistantList    *shown;
   GtkSingleSelection  *selection;
   GtkScrolledWindow   *scroller;
+  GtkMenuButton       *columns_button;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *status_column;
@@ -340,11 +341,17 @@ leave_list (AipAssistantTable *self,
   if (root == NULL)
     return FALSE;
 
+  /* From the columns button, the table's last widget, with the list out of
+   * the way: forward is what follows the table, backward what precedes it. */
   gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->columns_button));
   moved = gtk_widget_child_focus (root, direction);
   gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), TRUE);
 
-  return moved;
+  if (!moved)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  return TRUE;
 }
 
 static gboolean
@@ -652,6 +659,7 @@ aip_assistant_table_class_init (AipAssistantTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AipAssistantTable, shown);
   gtk_widget_class_bind_template_child (widget_class, AipAssistantTable, selection);
   gtk_widget_class_bind_template_child (widget_class, AipAssistantTable, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AipAssistantTable, columns_button);
   gtk_widget_class_bind_template_child (widget_class, AipAssistantTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, AipAssistantTable, name_column);
   gtk_widget_class_bind_template_child (widget_class, AipAssistantTable, status_column);
