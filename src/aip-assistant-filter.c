@@ -21,8 +21,10 @@ struct _AipAssistantFilter
   char      *timezone;
   char      *mode;
   char      *search;
-  /* The search folded once, so that matching an item is one strstr. */
+  /* The search folded once and cut into words, so that matching an item
+   * is one strstr() a word: every word must be found, in any order. */
   char      *folded_search;
+  char     **folded_words;
   AipCallingHours *calling_hours;
   GDateTime *now;
   guint      calling_now : 1;
@@ -113,6 +115,7 @@ aip_assistant_filter_finalize (GObject *object)
   g_clear_pointer (&self->mode, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->folded_search, g_free);
+  g_clear_pointer (&self->folded_words, g_strfreev);
   g_clear_pointer (&self->calling_hours, aip_calling_hours_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
 
@@ -355,11 +358,28 @@ aip_assistant_filter_get_search (AipAssistantFilter *self)
   return self->search;
 }
 
+/* Folded text has spaces where the query had any white space or control
+ * character: its words are what is between them. */
+static char **
+split_words (const char *folded)
+{
+  g_auto(GStrv) pieces = g_strsplit (folded, " ", -1);
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    if (pieces[i][0] != '\0')
+      g_strv_builder_add (words, pieces[i]);
+
+  return g_strv_builder_end (words);
+}
+
 /**
  * aip_assistant_filter_set_search:
  * @self: a #AipAssistantFilter
- * @search: (nullable): text to find in the name, messages and variables
+ * @search: (nullable): words to find in the name, messages and variables
  *
+ * An assistant matches when it holds every word of @search, anywhere and
+ * in any order: "payment sof" finds "Software payment reminder".
  * The search ignores case and Unicode normalization in every script, so
  * that "АСИСТЕНТ" finds "Асистент".
  */
@@ -369,6 +389,7 @@ aip_assistant_filter_set_search (AipAssistantFilter *self,
 {
   g_autofree char *folded = NULL;
   g_autofree char *old_folded = NULL;
+  g_auto(GStrv) words = NULL;
   gboolean was_active;
   GtkFilterChange change;
 
@@ -382,13 +403,20 @@ aip_assistant_filter_set_search (AipAssistantFilter *self,
 
   was_active = aip_assistant_filter_is_active (self);
   folded = search != NULL ? aip_fold_text (search, -1) : NULL;
-  if (folded != NULL && folded[0] == '\0')
-    g_clear_pointer (&folded, g_free);
+  words = folded != NULL ? split_words (folded) : NULL;
+  /* Only spaces: no search at all */
+  if (words != NULL && words[0] == NULL)
+    {
+      g_clear_pointer (&folded, g_free);
+      g_clear_pointer (&words, g_strfreev);
+    }
 
   g_free (self->search);
   self->search = g_strdup (search);
   old_folded = g_steal_pointer (&self->folded_search);
   self->folded_search = g_strdup (folded);
+  g_clear_pointer (&self->folded_words, g_strfreev);
+  self->folded_words = g_steal_pointer (&words);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
   if (was_active != aip_assistant_filter_is_active (self))
@@ -463,6 +491,7 @@ aip_assistant_filter_clear (AipAssistantFilter *self)
   g_clear_pointer (&self->mode, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->folded_search, g_free);
+  g_clear_pointer (&self->folded_words, g_strfreev);
   self->calling_now = FALSE;
   self->needs_attention = FALSE;
 
@@ -507,12 +536,17 @@ aip_assistant_filter_match_except (AipAssistantFilter *self,
       g_strcmp0 (self->mode, aip_assistant_get_mode (assistant)) != 0)
     return FALSE;
 
-  if (self->folded_search != NULL &&
-      strstr (aip_assistant_get_search_text (assistant), self->folded_search) == NULL)
-    return FALSE;
+  if (self->folded_words != NULL)
+    {
+      const char *text = aip_assistant_get_search_text (assistant);
+
+      for (guint i = 0; self->folded_words[i] != NULL; i++)
+        if (strstr (text, self->folded_words[i]) == NULL)
+          return FALSE;
+    }
 
   if (self->calling_now && ignored != AIP_FILTER_FACET_CALLING_NOW &&
-      !aip_calling_hours_is_open (self->calling_hours, aip_assistant_get_timezone (assistant), self->now))
+      !aip_calling_hours_may_call (self->calling_hours, assistant, self->now))
     return FALSE;
 
   if (self->needs_attention && ignored != AIP_FILTER_FACET_NEEDS_ATTENTION &&
