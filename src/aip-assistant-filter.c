@@ -11,6 +11,7 @@
 
 #include "aip-assistant-filter.h"
 #include "aip-calling-hours.h"
+#include "aip-fold.h"
 #include "aip-health.h"
 
 struct _AipAssistantFilter

@@ -5,9 +5,7 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
-
-#include "aip-json-reduce.h"
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -19,15 +17,6 @@ G_DECLARE_FINAL_TYPE (AipAssistant, aip_assistant, AIP, ASSISTANT, GObject)
  * the wrong type read back as AIP_ASSISTANT_NO_ID. Ids may also come as
  * strings of digits. */
 #define AIP_ASSISTANT_NO_ID ((gint64) -1)
-
-GHashTable         *aip_assistant_new_string_table      (void);
-AipAssistant       *aip_assistant_new_from_json         (JsonObject           *object,
-                                                         GHashTable           *strings);
-const char * const *aip_assistant_get_value_members     (void);
-AipAssistant       *aip_assistant_new_from_reduced_json (JsonObject           *object,
-                                                         GHashTable           *strings,
-                                                         const AipJsonStrings *taken,
-                                                         guint                 item);
 
 char         *aip_assistant_format_date         (GDateTime     *date_time);
 gint64        aip_assistant_get_id              (AipAssistant  *self);
@@ -56,10 +45,5 @@ GDateTime    *aip_assistant_get_updated_at      (AipAssistant  *self);
 const char   *aip_assistant_get_search_text     (AipAssistant  *self);
 const char   *aip_assistant_get_name_key        (AipAssistant  *self);
 gboolean      aip_assistant_is_active           (AipAssistant  *self);
-void          aip_assistant_to_json             (AipAssistant  *self,
-                                                 JsonBuilder   *builder);
-
-char         *aip_fold_text                     (const char    *text,
-                                                 gssize         length);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "aip-enums.h"
 #include "aip-facet-text.h"
 #include "aip-filter-choice.h"
+#include "aip-fold.h"
 
 /* The choices of one facet, each whole with its count, the chosen one
  * checked; the timezones, which can be many, with a search above them.

@@ -12,6 +12,7 @@
 
 #include "aip-display.h"
 #include "aip-facet-text.h"
+#include "aip-fold.h"
 
 /**
  * aip_facet_text_title:

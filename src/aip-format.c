@@ -8,15 +8,41 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "aip-assistant.h"
+#include "aip-assistant-json.h"
 #include "aip-format.h"
 #include "aip-json-write.h"
 
 /* The command line's --list and the window's export write through here,
  * so that a file from either reads the same. */
+
+/* Where the text goes: a buffer, flushed to a stream when there is one
+ * each time it holds this much, so that --list of 100,000 assistants does
+ * not hold its 100 MB of output besides the list. */
+#define FLUSH_SIZE (256 * 1024)
+
+typedef struct
+{
+  GString       *out;
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} Sink;
+
+static void
+sink_flush (Sink     *sink,
+            gboolean  all)
+{
+  if (sink->stream == NULL || sink->error != NULL)
+    return;
+  if (!all && sink->out->len < FLUSH_SIZE)
+    return;
+
+  g_output_stream_write_all (sink->stream, sink->out->str, sink->out->len, NULL,
+                             sink->cancellable, &sink->error);
+  g_string_truncate (sink->out, 0);
+}
 
 typedef enum
 {
@@ -192,8 +218,9 @@ table_cell (AipAssistant *assistant,
   return NULL;
 }
 
-static GBytes *
-format_table (GListModel *assistants,
+static void
+format_table (Sink       *sink,
+              GListModel *assistants,
               int         width)
 {
   const char *headers[N_COLUMNS] = {
@@ -204,7 +231,7 @@ format_table (GListModel *assistants,
   gsize widths[N_COLUMNS];
   gsize minimums[N_COLUMNS];
   gsize total = COLUMN_GAP * (N_COLUMNS - 1);
-  GString *out = g_string_new (NULL);
+  GString *out = sink->out;
 
   for (guint c = 0; c < N_COLUMNS; c++)
     g_ptr_array_add (cells, terminal_text (headers[c]));
@@ -253,9 +280,8 @@ format_table (GListModel *assistants,
                        c == COLUMN_ID, c + 1 < N_COLUMNS);
         }
       g_string_append_c (out, '\n');
+      sink_flush (sink, FALSE);
     }
-
-  return g_string_free_to_bytes (out);
 }
 
 static char *
@@ -265,6 +291,45 @@ format_integer (gint64 value)
     return g_strdup ("");
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+/* Whether a spreadsheet could take @text for a formula. Besides OWASP's
+ * list (a cell that starts with = + - @, tab or CR), spreadsheets skip
+ * white space and invisible characters (the byte-order mark, zero-width
+ * spaces and joiners, all Unicode format characters) before they look for
+ * the sign, and some read the full-width signs an input method types as
+ * the ASCII ones. */
+static gboolean
+looks_like_formula (const char *text)
+{
+  const char *p;
+
+  if (text[0] == '\t' || text[0] == '\r')
+    return TRUE;
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        break;
+    }
+
+  switch (g_utf8_get_char (p))
+    {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case 0xFF1D: /* FULLWIDTH EQUALS SIGN */
+    case 0xFF0B: /* FULLWIDTH PLUS SIGN */
+    case 0xFF0D: /* FULLWIDTH HYPHEN-MINUS */
+    case 0xFF20: /* FULLWIDTH COMMERCIAL AT */
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -279,7 +344,7 @@ append_csv_cell (GString    *out,
 
   /* OWASP's advice against formula injection: a cell a spreadsheet would
    * take for a formula starts with a single quote, which it shows as text. */
-  if (spreadsheet && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+  if (spreadsheet && looks_like_formula (text))
     neutralize = TRUE;
 
   if (neutralize || strpbrk (text, ",\"\r\n") != NULL)
@@ -301,12 +366,13 @@ append_csv_cell (GString    *out,
     }
 }
 
-static GBytes *
-format_csv (GListModel *assistants,
+static void
+format_csv (Sink       *sink,
+            GListModel *assistants,
             gboolean    spreadsheet)
 {
   guint n_items = g_list_model_get_n_items (assistants);
-  GString *out = g_string_new (NULL);
+  GString *out = sink->out;
 
   /* Without the byte-order mark spreadsheets take the file for the
    * system's legacy encoding and garble anything but ASCII. */
@@ -358,37 +424,55 @@ format_csv (GListModel *assistants,
           append_csv_cell (out, values[f], spreadsheet);
         }
       g_string_append (out, "\r\n");
+      sink_flush (sink, FALSE);
     }
-
-  return g_string_free_to_bytes (out);
 }
 
-static GBytes *
-format_json (GListModel *assistants)
+/* Pretty, two spaces, as people open exports in an editor */
+static void
+format_json (Sink       *sink,
+             GListModel *assistants)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
   guint n_items = g_list_model_get_n_items (assistants);
-  GString *out;
+  GString *out = sink->out;
 
-  json_builder_begin_array (builder);
+  g_string_append_c (out, '[');
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(AipAssistant) assistant = g_list_model_get_item (assistants, i);
 
-      aip_assistant_to_json (assistant, builder);
+      g_string_append (out, i > 0 ? ",\n  " : "\n  ");
+      aip_assistant_append_json (assistant, out, 1);
+      sink_flush (sink, FALSE);
     }
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
+  g_string_append (out, n_items > 0 ? "\n]\n" : "]\n");
+}
 
-  /* Pretty, two spaces: people open exports in an editor, and our parser
-   * reads either form. Our writer, as json-glib's writes some numbers in a
-   * form no parser reads back. */
-  out = g_string_new (NULL);
-  aip_json_append_node (out, root, 0, NULL);
-  g_string_append_c (out, '\n');
+static void
+write_format (Sink       *sink,
+              GListModel *assistants,
+              AipFormat   format,
+              int         width)
+{
+  switch (format)
+    {
+    case AIP_FORMAT_TABLE:
+      format_table (sink, assistants, width);
+      break;
 
-  return g_string_free_to_bytes (out);
+    case AIP_FORMAT_CSV:
+      format_csv (sink, assistants, FALSE);
+      break;
+
+    case AIP_FORMAT_CSV_SPREADSHEET:
+      format_csv (sink, assistants, TRUE);
+      break;
+
+    case AIP_FORMAT_JSON:
+    default:
+      format_json (sink, assistants);
+      break;
+    }
 }
 
 /**
@@ -450,25 +534,59 @@ aip_format_assistants (GListModel *assistants,
                        AipFormat   format,
                        int         width)
 {
+  Sink sink = { NULL };
+
   g_return_val_if_fail (G_IS_LIST_MODEL (assistants), NULL);
   g_return_val_if_fail (g_type_is_a (g_list_model_get_item_type (assistants), AIP_TYPE_ASSISTANT),
                         NULL);
+  g_return_val_if_fail (format <= AIP_FORMAT_JSON, NULL);
 
-  switch (format)
+  sink.out = g_string_new (NULL);
+  write_format (&sink, assistants, format, width);
+
+  return g_string_free_to_bytes (sink.out);
+}
+
+/**
+ * aip_format_write:
+ * @assistants: a #GListModel of #AipAssistant
+ * @format: the output format
+ * @width: as for aip_format_assistants()
+ * @stream: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Writes what aip_format_assistants() returns to @stream as it goes, a
+ * quarter of a megabyte at a time. Blocks: for the command line.
+ *
+ * Returns: whether all was written
+ */
+gboolean
+aip_format_write (GListModel     *assistants,
+                  AipFormat       format,
+                  int             width,
+                  GOutputStream  *stream,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_autoptr(GString) out = NULL;
+  Sink sink = { NULL };
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (assistants), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (format <= AIP_FORMAT_JSON, FALSE);
+
+  sink.out = out = g_string_sized_new (FLUSH_SIZE + 4096);
+  sink.stream = stream;
+  sink.cancellable = cancellable;
+  write_format (&sink, assistants, format, width);
+  sink_flush (&sink, TRUE);
+
+  if (sink.error != NULL)
     {
-    case AIP_FORMAT_TABLE:
-      return format_table (assistants, width);
-
-    case AIP_FORMAT_CSV:
-      return format_csv (assistants, FALSE);
-
-    case AIP_FORMAT_CSV_SPREADSHEET:
-      return format_csv (assistants, TRUE);
-
-    case AIP_FORMAT_JSON:
-      return format_json (assistants);
-
-    default:
-      g_return_val_if_reached (NULL);
+      g_propagate_error (error, sink.error);
+      return FALSE;
     }
+
+  return TRUE;
 }

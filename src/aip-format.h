@@ -19,8 +19,14 @@ typedef enum
 
 gboolean  aip_format_parse      (const char *name,
                                  AipFormat  *out);
-GBytes   *aip_format_assistants (GListModel *assistants,
-                                 AipFormat   format,
-                                 int         width);
+GBytes   *aip_format_assistants (GListModel     *assistants,
+                                 AipFormat       format,
+                                 int             width);
+gboolean  aip_format_write      (GListModel     *assistants,
+                                 AipFormat       format,
+                                 int             width,
+                                 GOutputStream  *stream,
+                                 GCancellable   *cancellable,
+                                 GError        **error);
 
 G_END_DECLS

@@ -12,12 +12,12 @@
 #include "aip-json-bytes.h"
 #include "aip-json-scan.h"
 
-/* The scanner accepts only what json-glib reads exactly as RFC 8259 does,
- * so that every item span can be parsed on its own and give the very node
- * the whole-document parse would. Everything else (comments, single quotes,
- * lone surrogate escapes, which json-glib 1.6 reads past the closing quote,
- * trailing data, escaped root keys...) is NOT_STRICT and goes to the
- * whole-document parse. */
+/* The scanner is the judge of what is JSON: RFC 8259, valid UTF-8, at most
+ * AIP_JSON_MAX_DEPTH deep. Whatever json-glib would also accept (comments,
+ * single quotes, trailing data...) is NOT_STRICT, and refused whichever
+ * json-glib is installed. It also finds the items of the list, so that
+ * each can be parsed on its own and gives the node the whole document
+ * would. */
 
 typedef enum
 {
@@ -122,8 +122,7 @@ read_unicode_escape (Scanner *s,
 static Step
 scan_escape (Scanner *s)
 {
-  gunichar high, low;
-  Step step;
+  gunichar unit;
 
   g_assert (s->data[s->pos] == '\\');
 
@@ -140,19 +139,9 @@ scan_escape (Scanner *s)
       return STEP_OK;
 
     case 'u':
-      if ((step = read_unicode_escape (s, &high)) != STEP_OK)
-        return step;
-      if (high < 0xd800 || high > 0xdfff)
-        return STEP_OK;
-      /* json-glib 1.6 swallows what follows a lone surrogate, closing
-       * quote included, so only a complete pair is strict here. */
-      if (high > 0xdbff)
-        return STEP_NOT_STRICT;
-      if ((step = read_unicode_escape (s, &low)) != STEP_OK)
-        return step;
-      if (low < 0xdc00 || low > 0xdfff)
-        return STEP_NOT_STRICT;
-      return STEP_OK;
+      /* RFC 8259's grammar allows a surrogate without its other half;
+       * aip_json_compact_append() decides what it reads as. */
+      return read_unicode_escape (s, &unit);
 
     default:
       return STEP_NOT_STRICT;
@@ -324,16 +313,34 @@ scan_literal (Scanner    *s,
   return STEP_OK;
 }
 
-static inline void
-append_span (GArray **array,
-             gsize    start,
-             gsize    end)
+/* Whether a key written with escapes ("d\u0061ta") names "data": only
+ * escapes of ASCII can spell it. */
+static gboolean
+escaped_key_is_data (const guchar *p,
+                     const guchar *end)
 {
-  AipJsonSpan span = { start, end };
+  static const char data[] = "data";
+  guint n = 0;
 
-  if (*array == NULL)
-    *array = g_array_new (FALSE, FALSE, sizeof (AipJsonSpan));
-  g_array_append_val (*array, span);
+  while (p < end)
+    {
+      gunichar c = *p++;
+
+      if (c == '\\')
+        {
+          if (*p != 'u')
+            return FALSE;
+          c = 0;
+          for (guint i = 1; i <= 4; i++)
+            c = (c << 4) | (guint) hex_value (p[i]);
+          p += 5;
+        }
+      if (n == 4 || c != (guchar) data[n])
+        return FALSE;
+      n++;
+    }
+
+  return n == 4;
 }
 
 /**
@@ -351,8 +358,8 @@ append_span (GArray **array,
  * Checks in one pass that @data is strict JSON nested at most
  * %AIP_JSON_MAX_DEPTH deep, and finds the byte ranges of the items of the
  * list of assistants: the elements of a root array, or of the array in the
- * last "data" member of a root object (json-glib keeps the last of
- * duplicate members). Allocates only the arrays of ranges.
+ * last "data" member of a root object (the last of duplicate members
+ * counts, as json-glib keeps it). Allocates only the arrays of ranges.
  */
 void
 aip_json_scan_full (const char       *data,
@@ -366,12 +373,10 @@ aip_json_scan_full (const char       *data,
   guint depth = 0;
   guint item_depth = 0;
   gsize item_start = 0;
-  gsize member_start = 0;
   gsize key_start;
   gboolean key_is_data = FALSE;
   gboolean member_is_items = FALSE;
   gboolean has_data_array = FALSE;
-  AipJsonSpan data_array = { 0, 0 };
   gboolean escaped;
   Step step;
   guchar c;
@@ -381,7 +386,8 @@ aip_json_scan_full (const char       *data,
 
   memset (scan, 0, sizeof *scan);
 
-  /* json-glib skips a byte order mark at the very start, and only there */
+  /* A byte order mark at the very start is ignored, as RFC 8259 (8.1)
+   * lets a parser do; anywhere else outside a string it is not JSON. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     s.pos = 3;
   /* Assistants take a kilobyte or so; a caller following the items takes
@@ -402,7 +408,6 @@ value:
   c = s.data[s.pos];
   if (depth == 0)
     {
-      member_start = s.pos;
       if (c == '[')
         scan->root = AIP_JSON_ROOT_ARRAY;
       else if (c == '{')
@@ -414,12 +419,10 @@ value:
     item_start = s.pos;
   else if (depth == 1 && scan->root == AIP_JSON_ROOT_OBJECT)
     {
-      member_start = s.pos;
       member_is_items = key_is_data && c == '[';
       if (key_is_data && has_data_array)
         {
           /* A later "data" replaces the earlier one */
-          append_span (&scan->others, data_array.start, data_array.end);
           g_array_set_size (scan->items, 0);
           has_data_array = FALSE;
           if (items_changed != NULL)
@@ -497,10 +500,6 @@ after:
           step = STEP_NOT_STRICT;
           goto fail;
         }
-      /* Not a list, but json-glib must still accept it for the error to be
-       * the same */
-      if (scan->root == AIP_JSON_ROOT_SCALAR)
-        append_span (&scan->others, member_start, s.pos);
       goto done;
     }
 
@@ -514,14 +513,8 @@ after:
     }
   else if (depth == 1 && scan->root == AIP_JSON_ROOT_OBJECT)
     {
-      if (member_is_items)
-        {
-          data_array.start = member_start;
-          data_array.end = s.pos;
-          has_data_array = TRUE;
-        }
-      else
-        append_span (&scan->others, member_start, s.pos);
+      /* A later "data" that is not an array leaves none */
+      has_data_array = member_is_items || (has_data_array && !key_is_data);
       member_is_items = FALSE;
     }
 
@@ -574,15 +567,11 @@ key:
 
   if (depth == 1)
     {
-      /* json-glib cuts a key at an escaped NUL, so "data\u0000x" is "data"
-       * to it: leave escaped root keys to the whole-document parse. */
       if (escaped)
-        {
-          step = STEP_NOT_STRICT;
-          goto fail;
-        }
-      key_is_data = s.pos - 1 - key_start == 4 &&
-                    memcmp (s.data + key_start, "data", 4) == 0;
+        key_is_data = escaped_key_is_data (s.data + key_start, s.data + s.pos - 1);
+      else
+        key_is_data = s.pos - 1 - key_start == 4 &&
+                      memcmp (s.data + key_start, "data", 4) == 0;
     }
 
   skip_space (&s);
@@ -607,8 +596,8 @@ done:
   return;
 
 fail:
-  /* A root scalar cut short may still be something json-glib reads
-   * ("1." is 1.0 to it): only a cut inside a container is surely broken. */
+  /* Only a cut inside a container is a document that came short: a root
+   * scalar cut short ("1.") is simply not JSON. */
   g_assert (step != STEP_OK);
   if (step == STEP_TRUNCATED && depth > 0)
     scan->status = AIP_JSON_SCAN_TRUNCATED;
@@ -618,8 +607,6 @@ fail:
 stop:
   scan->offset = s.pos;
   g_array_set_size (scan->items, 0);
-  if (scan->others != NULL)
-    g_array_set_size (scan->others, 0);
 }
 
 /**
@@ -651,156 +638,4 @@ aip_json_scan_clear (AipJsonScan *scan)
   g_return_if_fail (scan != NULL);
 
   g_clear_pointer (&scan->items, g_array_unref);
-  g_clear_pointer (&scan->others, g_array_unref);
-}
-
-/* The lexer below mirrors json-glib 1.6 (a copy of GScanner set up for
- * JSON) where it decides what is inside a string or a comment, so that the
- * brackets it counts are exactly those json-glib's recursive parser will
- * descend into, up to the first error json-glib stops at. Later json-glib
- * releases limit the nesting themselves. */
-
-static inline guchar
-next_byte (Scanner *s)
-{
-  /* GScanner reads NUL at the end and stays there */
-  if (s->pos >= s->length)
-    return 0;
-  return s->data[s->pos++];
-}
-
-static gunichar
-lenient_unichar (Scanner *s)
-{
-  gunichar value = 0;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      int h = hex_value (next_byte (s));
-
-      if (h < 0)
-        break;
-      value += (gunichar) h << ((3 - i) * 4);
-    }
-
-  return value;
-}
-
-/* Returns FALSE where json-glib would stop with an error. */
-static gboolean
-lenient_string (Scanner *s)
-{
-  for (;;)
-    {
-      guchar c = next_byte (s);
-
-      if (c == 0)
-        return FALSE;
-      if (c == '"')
-        return TRUE;
-      if (c != '\\')
-        continue;
-
-      c = next_byte (s);
-      if (c == 'u' && s->pos < s->length && hex_value (s->data[s->pos]) >= 0)
-        {
-          gunichar high = lenient_unichar (s);
-
-          if (high >= 0xd800 && high <= 0xdfff &&
-              next_byte (s) == '\\' && next_byte (s) == 'u')
-            {
-              gunichar low = lenient_unichar (s);
-
-              if (high > 0xdbff || low < 0xdc00 || low > 0xdfff)
-                return FALSE;
-            }
-        }
-    }
-}
-
-static gboolean
-skip_to (Scanner *s,
-         guchar   closer)
-{
-  const guchar *found = memchr (s->data + s->pos, closer, s->length - s->pos);
-
-  if (found == NULL)
-    return FALSE;
-  s->pos = found - s->data + 1;
-  return TRUE;
-}
-
-/**
- * aip_json_max_depth:
- * @data: (array length=length): the document, valid UTF-8
- * @length: its length in bytes
- * @limit: where to stop counting
- * @offset: (out) (optional): where the scan stopped
- *
- * Measures how deep json-glib's parser would nest on @data, whatever json-glib
- * accepts beyond strict JSON: single-quoted strings, comments between
- * slashes, its reading of unusual escapes.
- *
- * Returns: the deepest nesting, or @limit + 1 as soon as that is exceeded
- */
-guint
-aip_json_max_depth (const char *data,
-                    gsize       length,
-                    guint       limit,
-                    gsize      *offset)
-{
-  Scanner s = { (const guchar *) data, length, 0 };
-  guint depth = 0;
-  guint max_depth = 0;
-
-  g_return_val_if_fail (data != NULL || length == 0, 0);
-
-  while (s.pos < s.length)
-    {
-      guchar c = s.data[s.pos++];
-      gboolean ok = TRUE;
-
-      switch (c)
-        {
-        case '[':
-        case '{':
-          if (++depth > max_depth)
-            {
-              max_depth = depth;
-              if (max_depth > limit)
-                goto out;
-            }
-          break;
-
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-
-        case '"':
-          ok = lenient_string (&s);
-          break;
-
-        case '\'':
-          ok = skip_to (&s, '\'');
-          break;
-
-        case '/':
-          ok = skip_to (&s, '/');
-          break;
-
-        default:
-          break;
-        }
-
-      if (!ok)
-        break;
-    }
-
-out:
-  if (offset != NULL)
-    *offset = s.pos;
-
-  return max_depth;
 }

@@ -21,12 +21,12 @@ typedef struct
 
 typedef enum
 {
-  /* Strict JSON (RFC 8259) that json-glib reads the same way item by item */
+  /* Strict JSON (RFC 8259) */
   AIP_JSON_SCAN_OK,
   AIP_JSON_SCAN_TOO_DEEP,
   /* Strict JSON up to the end of the data, which came too early */
   AIP_JSON_SCAN_TRUNCATED,
-  /* Anything else: only json-glib's whole-document parse can judge it */
+  /* Anything else, which the application refuses */
   AIP_JSON_SCAN_NOT_STRICT,
 } AipJsonScanStatus;
 
@@ -49,10 +49,6 @@ typedef struct
   gsize              offset;
   /* The elements of the root array or of the root object's "data" array */
   GArray            *items;
-  /* Every other member value of a root object, earlier "data" members
-   * included, or a root that is neither array nor object: not used, but
-   * json-glib must accept them too */
-  GArray            *others;
 } AipJsonScan;
 
 /* Called as the scan adds an item to scan->items (restart FALSE), or
@@ -72,9 +68,5 @@ void  aip_json_scan_full      (const char       *data,
                                AipJsonItemsFunc  items_changed,
                                gpointer          user_data);
 void  aip_json_scan_clear     (AipJsonScan *scan);
-guint aip_json_max_depth      (const char  *data,
-                               gsize        length,
-                               guint        limit,
-                               gsize       *offset);
 
 G_END_DECLS

@@ -12,13 +12,28 @@
 
 #include "aip-json-write.h"
 
-/* @text as a JSON string: quotes, backslashes and control characters
- * escaped, everything else as it is */
-static void
-append_string (GString    *out,
-               const char *text)
+/**
+ * aip_json_append_string:
+ * @out: where to append
+ * @text: (nullable): text, %NULL being empty
+ *
+ * Appends @text as a JSON string: quotes, backslashes and control
+ * characters escaped, everything else as it is. Bytes that are not UTF-8
+ * (a node built by hand may hold any) become U+FFFD: the text written is
+ * always JSON.
+ */
+void
+aip_json_append_string (GString    *out,
+                        const char *text)
 {
-  const guchar *p = (const guchar *) text;
+  g_autofree char *valid = NULL;
+  const guchar *p;
+
+  if (text == NULL)
+    text = "";
+  else if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  p = (const guchar *) text;
 
   g_string_append_c (out, '"');
   for (;;)
@@ -109,18 +124,15 @@ newline (GString *out,
  * @node: a JSON value
  * @indent: the nesting of @node, two spaces a level, for text spread over
  *   lines; -1 for compact text
- * @taken: (nullable): what strings of @node may stand for, when json-glib
- *   read it from aip_json_append_reduced()
  *
  * Appends @node as JSON text that json-glib reads back to the same values.
  * json-glib 1.6's own writer does not always: it writes 3e20 as "3e+20.0"
  * and infinity as "inf.0", and doubles with seventeen digits.
  */
 void
-aip_json_append_node (GString              *out,
-                      JsonNode             *node,
-                      int                   indent,
-                      const AipJsonStrings *taken)
+aip_json_append_node (GString  *out,
+                      JsonNode *node,
+                      int       indent)
 {
   int inner = indent < 0 ? -1 : indent + 1;
 
@@ -141,9 +153,9 @@ aip_json_append_node (GString              *out,
               g_string_append_c (out, ',');
             first = FALSE;
             newline (out, inner);
-            append_string (out, name);
+            aip_json_append_string (out, name);
             g_string_append (out, indent < 0 ? ":" : ": ");
-            aip_json_append_node (out, member, inner, taken);
+            aip_json_append_node (out, member, inner);
           }
         if (!first)
           newline (out, indent);
@@ -162,7 +174,7 @@ aip_json_append_node (GString              *out,
             if (i > 0)
               g_string_append_c (out, ',');
             newline (out, inner);
-            aip_json_append_node (out, json_array_get_element (array, i), inner, taken);
+            aip_json_append_node (out, json_array_get_element (array, i), inner);
           }
         if (n > 0)
           newline (out, indent);
@@ -183,7 +195,7 @@ aip_json_append_node (GString              *out,
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
           break;
         case G_TYPE_STRING:
-          append_string (out, aip_json_strings_resolve (taken, json_node_get_string (node), NULL));
+          aip_json_append_string (out, json_node_get_string (node));
           break;
         default:
           g_string_append (out, "null");

@@ -7,13 +7,12 @@
 
 #include <json-glib/json-glib.h>
 
-#include "aip-json-reduce.h"
-
 G_BEGIN_DECLS
 
-void aip_json_append_node   (GString              *out,
-                             JsonNode             *node,
-                             int                   indent,
-                             const AipJsonStrings *taken);
+void aip_json_append_string (GString    *out,
+                             const char *text);
+void aip_json_append_node   (GString    *out,
+                             JsonNode   *node,
+                             int         indent);
 
 G_END_DECLS

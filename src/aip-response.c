@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "aip-assistant-json.h"
 #include "aip-client-error.h"
+#include "aip-json-compact.h"
 #include "aip-json-scan.h"
 #include "aip-response-private.h"
 
@@ -23,11 +25,6 @@
 
 /* Spans found but not yet taken for parsing, at most (a megabyte's worth) */
 #define MAX_PENDING_ITEMS 65536
-
-/* json-glib's tree takes up to fifty times the size of the text (for lists
- * like [1,1,1...]): only text this small goes to it whole. Every JSON
- * writer makes strict JSON, which never needs to. */
-#define MAX_WHOLE_DOCUMENT (8 * 1024 * 1024)
 
 struct _AipResponse
 {
@@ -46,6 +43,7 @@ typedef enum
   PROBLEM_NOT_TEXT,
   PROBLEM_UNREADABLE,
   PROBLEM_NOT_A_LIST,
+  PROBLEM_NONE_USABLE,
 } Problem;
 
 /* What a thread parsing groups keeps from one group to the next */
@@ -53,7 +51,6 @@ typedef struct
 {
   GHashTable     *strings;
   GString        *buffer;
-  AipJsonStrings  taken;
   AipJsonSpan    *spans;
 } Worker;
 
@@ -111,6 +108,10 @@ fail (GError  **error,
       message = _("The server sent a response that could not be read");
       break;
 
+    case PROBLEM_NONE_USABLE:
+      message = _("The server sent a list in which no item is a usable assistant");
+      break;
+
     case PROBLEM_NOT_A_LIST:
     default:
       message = _("The server sent a response that is not a list of assistants");
@@ -133,15 +134,13 @@ debug_json_error (const char *what,
 }
 
 static AipAssistant *
-assistant_from_node (JsonNode             *node,
-                     GHashTable           *strings,
-                     const AipJsonStrings *taken,
-                     guint                 item)
+assistant_from_node (JsonNode   *node,
+                     GHashTable *strings)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
-  return aip_assistant_new_from_reduced_json (json_node_get_object (node), strings, taken, item);
+  return aip_assistant_new_from_json (json_node_get_object (node), strings);
 }
 
 static JsonArray *
@@ -162,103 +161,9 @@ list_of_assistants (JsonNode *root)
   return json_node_get_array (data);
 }
 
-static void
-drop_items_cb (AipJsonScan *scan,
-               gboolean     restart,
-               gpointer     user_data)
-{
-  g_array_set_size (scan->items, 0);
-}
-
-static gboolean
-is_strict (const char *data,
-           gsize       length)
-{
-  AipJsonScan scan;
-  gboolean strict;
-
-  aip_json_scan_full (data, length, &scan, drop_items_cb, NULL);
-  strict = scan.status == AIP_JSON_SCAN_OK;
-  aip_json_scan_clear (&scan);
-
-  return strict;
-}
-
-static gboolean
-parse_whole (const char  *data,
-             gsize        length,
-             GPtrArray   *assistants,
-             guint       *n_skipped,
-             GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GHashTable) strings = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *end;
-  JsonArray *array;
-  JsonNode *root;
-  gsize offset;
-  guint n;
-
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      g_debug ("Response is not UTF-8 at byte %zu", (gsize) (end - data));
-      return fail (error, PROBLEM_NOT_TEXT);
-    }
-
-  if (length > MAX_WHOLE_DOCUMENT && !is_strict (data, length))
-    {
-      g_debug ("Response of %zu bytes is not strict JSON, too large to read as a whole", length);
-      return fail (error, PROBLEM_UNREADABLE);
-    }
-
-  if (aip_json_max_depth (data, length, AIP_JSON_MAX_DEPTH, &offset) > AIP_JSON_MAX_DEPTH)
-    {
-      g_debug ("Response nests deeper than %d at byte %zu", AIP_JSON_MAX_DEPTH, offset);
-      return fail (error, PROBLEM_UNREADABLE);
-    }
-
-  if (length > G_MAXSSIZE)
-    return fail (error, PROBLEM_UNREADABLE);
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      debug_json_error ("Response is not JSON", local_error->message);
-      return fail (error, PROBLEM_UNREADABLE);
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    return fail (error, PROBLEM_EMPTY);
-
-  array = list_of_assistants (root);
-  if (array == NULL)
-    {
-      g_debug ("Response holds neither an array nor an object with a \"data\" array");
-      return fail (error, PROBLEM_NOT_A_LIST);
-    }
-
-  strings = aip_assistant_new_string_table ();
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings, NULL, 0);
-
-      if (assistant != NULL)
-        g_ptr_array_add (assistants, assistant);
-      else
-        (*n_skipped)++;
-    }
-
-  return TRUE;
-}
-
 /* Parses spans as the elements of one array: the bytes between them are
  * commas and spaces, so only brackets need adding. json-glib reads the
- * text reduced: the assistants' members of a single value and long string
- * values are the worker's to decode, json-glib's scanner being slow on
- * strings and its tree costly for each member. */
+ * text compacted, the same on every version (aip-json-compact.c). */
 static GPtrArray *
 parse_group (const char         *data,
              const AipJsonSpan  *spans,
@@ -273,10 +178,9 @@ parse_group (const char         *data,
   JsonArray *array;
   JsonNode *root;
 
-  aip_json_strings_reset (&worker->taken);
   g_string_truncate (buffer, 0);
   g_string_append_c (buffer, '[');
-  aip_json_append_reduced (buffer, data + spans[0].start, data + spans[n - 1].end, &worker->taken);
+  aip_json_compact_append (buffer, data + spans[0].start, data + spans[n - 1].end);
   g_string_append_c (buffer, ']');
 
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))
@@ -295,8 +199,7 @@ parse_group (const char         *data,
   made = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i),
-                                                     worker->strings, &worker->taken, i);
+      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), worker->strings);
 
       if (assistant != NULL)
         g_ptr_array_add (made, assistant);
@@ -386,7 +289,6 @@ worker_init (Worker *worker,
 {
   worker->strings = aip_assistant_new_string_table ();
   worker->buffer = g_string_new (NULL);
-  aip_json_strings_init (&worker->taken, aip_assistant_get_value_members ());
   worker->spans = g_new (AipJsonSpan, group_size);
 }
 
@@ -395,7 +297,6 @@ worker_clear (Worker *worker)
 {
   g_clear_pointer (&worker->strings, g_hash_table_unref);
   g_string_free (g_steal_pointer (&worker->buffer), TRUE);
-  aip_json_strings_clear (&worker->taken);
   g_clear_pointer (&worker->spans, g_free);
 }
 
@@ -518,36 +419,6 @@ job_clear (Job *job)
   g_mutex_clear (&job->lock);
 }
 
-/* The whole-document parse would reject the document if json-glib rejected
- * any part of it, so the parts outside the list must pass json-glib too. */
-static gboolean
-check_others (const char  *data,
-              GArray      *spans,
-              GError     **error)
-{
-  g_autoptr(GString) buffer = g_string_new (NULL);
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const AipJsonSpan *span = &g_array_index (spans, AipJsonSpan, i);
-
-      g_string_append_c (buffer, i == 0 ? '[' : ',');
-      g_string_append_len (buffer, data + span->start, span->end - span->start);
-    }
-  g_string_append_c (buffer, ']');
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, buffer->str, buffer->len, &local_error))
-    {
-      debug_json_error ("Response is not JSON outside the list", local_error->message);
-      return fail (error, PROBLEM_UNREADABLE);
-    }
-
-  return TRUE;
-}
-
 static AipResponse *
 response_new (GBytes    *body,
               GPtrArray *assistants,
@@ -588,15 +459,82 @@ aip_response_init (AipResponse *self)
   self->assistants = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* Why a scan refused the body, or FALSE when it did not. Text that is not
+ * UTF-8 says so first, wherever the scan stopped. */
+static gboolean
+scan_failed (const char   *data,
+             gsize         length,
+             AipJsonScan  *scan,
+             GError      **error)
+{
+  if (scan->status == AIP_JSON_SCAN_OK)
+    {
+      if (scan->root == AIP_JSON_ROOT_NONE)
+        return !fail (error, PROBLEM_EMPTY);
+      if (scan->root != AIP_JSON_ROOT_ARRAY && scan->root != AIP_JSON_ROOT_DATA_ARRAY)
+        {
+          g_debug ("Response holds neither an array nor an object with a \"data\" array");
+          return !fail (error, PROBLEM_NOT_A_LIST);
+        }
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_debug ("Response is not UTF-8");
+      return !fail (error, PROBLEM_NOT_TEXT);
+    }
+
+  switch (scan->status)
+    {
+    case AIP_JSON_SCAN_TOO_DEEP:
+      g_debug ("Response nests deeper than %d at byte %zu", AIP_JSON_MAX_DEPTH, scan->offset);
+      break;
+
+    case AIP_JSON_SCAN_TRUNCATED:
+      g_debug ("Response ends early, at byte %zu", scan->offset);
+      break;
+
+    case AIP_JSON_SCAN_NOT_STRICT:
+    case AIP_JSON_SCAN_OK:
+    default:
+      g_debug ("Response is not JSON (RFC 8259) at byte %zu", scan->offset);
+      break;
+    }
+
+  return !fail (error, PROBLEM_UNREADABLE);
+}
+
+/* A list whose items are all unusable is not a list of assistants either:
+ * it must not replace one that was. */
+static AipResponse *
+response_new_checked (GBytes     *body,
+                      GPtrArray  *assistants,
+                      guint       n_skipped,
+                      GError    **error)
+{
+  if (assistants->len == 0 && n_skipped > 0)
+    {
+      g_debug ("None of the %u items of the response is a usable assistant", n_skipped);
+      fail (error, PROBLEM_NONE_USABLE);
+      return NULL;
+    }
+
+  return response_new (body, assistants, n_skipped);
+}
+
 /**
  * aip_response_new_from_bytes:
  * @body: the body of a response of the outbound assistants endpoint
  * @error: return location for an error
  *
- * Reads the list of assistants: a bare array or an object whose "data"
- * member is one. Items that are not objects or have no usable id are
- * skipped and counted. Blocks for as long as parsing takes, using a thread
- * per processor for large lists: call it from a worker thread.
+ * Reads the list of assistants: a bare array or an object whose last
+ * "data" member is one. The body must be strict JSON (RFC 8259, UTF-8, at
+ * most %AIP_JSON_MAX_DEPTH deep) whichever json-glib reads it. Items that
+ * are not objects or have no usable id are skipped and counted; a list of
+ * nothing but such items is refused. Blocks for as long as parsing takes,
+ * using a thread per processor for large lists: call it from a worker
+ * thread.
  *
  * Returns: (transfer full) (nullable): the response, or %NULL with
  *   %AIP_CLIENT_ERROR_INVALID_RESPONSE when @body is not such a list
@@ -654,59 +592,26 @@ aip_response_new_from_bytes (GBytes  *body,
 
   aip_json_scan_full (data, length, &scan, items_changed_cb, &job);
 
-  switch (scan.status)
+  if (!scan_failed (data, length, &scan, error))
     {
-    case AIP_JSON_SCAN_NOT_STRICT:
-      g_debug ("Response is not strict JSON at byte %zu; reading it as a whole", scan.offset);
-      goto stop;
+      publish (&job, &scan);
+      g_mutex_lock (&job.lock);
+      job.scan_done = TRUE;
+      g_cond_broadcast (&job.cond);
+      g_mutex_unlock (&job.lock);
 
-    case AIP_JSON_SCAN_TOO_DEEP:
-      g_debug ("Response nests deeper than %d at byte %zu", AIP_JSON_MAX_DEPTH, scan.offset);
-      fail (error, PROBLEM_UNREADABLE);
-      goto stop;
-
-    case AIP_JSON_SCAN_TRUNCATED:
-      g_debug ("Response ends early, at byte %zu", scan.offset);
-      fail (error, PROBLEM_UNREADABLE);
-      goto stop;
-
-    case AIP_JSON_SCAN_OK:
-    default:
-      break;
+      /* The scanning thread joins the parsing */
+      take_groups (&job, &worker);
+      ok = TRUE;
     }
-
-  publish (&job, &scan);
-  g_mutex_lock (&job.lock);
-  job.scan_done = TRUE;
-  g_cond_broadcast (&job.cond);
-  g_mutex_unlock (&job.lock);
-
-  if (scan.root == AIP_JSON_ROOT_NONE)
-    {
-      fail (error, PROBLEM_EMPTY);
-      goto stop;
-    }
-
-  if (scan.others != NULL && scan.others->len > 0 && !check_others (data, scan.others, error))
-    goto stop;
-
-  if (scan.root != AIP_JSON_ROOT_ARRAY && scan.root != AIP_JSON_ROOT_DATA_ARRAY)
-    {
-      g_debug ("Response holds neither an array nor an object with a \"data\" array");
-      fail (error, PROBLEM_NOT_A_LIST);
-      goto stop;
-    }
-
-  /* The scanning thread joins the parsing */
-  take_groups (&job, &worker);
-  ok = TRUE;
-
-stop:
-  if (!ok)
+  else
     job_stop (&job);
+
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (threads->pdata[i]);
 
+  /* The scan and json-glib disagree on a group: never seen, but json-glib
+   * has the last word on what it can read */
   if (ok && job.failed)
     {
       g_autofree char *where = g_strdup_printf ("Response item group %u is not JSON", job.error_group);
@@ -741,19 +646,12 @@ stop:
 
   job_clear (&job);
   worker_clear (&worker);
-
-  if (scan.status == AIP_JSON_SCAN_NOT_STRICT)
-    {
-      aip_json_scan_clear (&scan);
-      return aip_response_new_from_bytes_sequential (body, error);
-    }
-
   aip_json_scan_clear (&scan);
 
   if (!ok)
     return NULL;
 
-  return response_new (body, assistants, n_skipped);
+  return response_new_checked (body, assistants, n_skipped, error);
 }
 
 /**
@@ -761,13 +659,11 @@ stop:
  * @body: the body of a response of the outbound assistants endpoint
  * @error: return location for an error
  *
- * Does what aip_response_new_from_bytes() does, the plain way: json-glib
- * parses the whole document on the calling thread, then each item becomes
- * an assistant. The same checks come first: valid UTF-8, nesting at most
- * %AIP_JSON_MAX_DEPTH deep, and strict JSON past 8 MiB. The result is the
- * same; this is the reference that the parallel parse is measured and
- * tested against, and what it falls back to for documents that are not
- * strict JSON.
+ * Does what aip_response_new_from_bytes() does, the plain way: after the
+ * same scan, json-glib parses the whole document, compacted as the groups
+ * are, on the calling thread, then each item becomes an assistant. The
+ * result is the same; this is the reference that the parallel parse is
+ * measured and tested against.
  *
  * Returns: (transfer full) (nullable): the response, or %NULL with
  *   %AIP_CLIENT_ERROR_INVALID_RESPONSE when @body is not such a list
@@ -777,9 +673,18 @@ aip_response_new_from_bytes_sequential (GBytes  *body,
                                         GError **error)
 {
   g_autoptr(GPtrArray) assistants = NULL;
+  g_autoptr(GHashTable) strings = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GString) compact = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AipJsonScan scan;
   const char *data;
   guint n_skipped = 0;
+  JsonArray *array;
+  JsonNode *root;
   gsize length;
+  gboolean failed;
+  guint n;
 
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -788,11 +693,48 @@ aip_response_new_from_bytes_sequential (GBytes  *body,
   if (data == NULL)
     data = "";
 
-  assistants = g_ptr_array_new_with_free_func (g_object_unref);
-  if (!parse_whole (data, length, assistants, &n_skipped, error))
+  aip_json_scan (data, length, &scan);
+  failed = scan_failed (data, length, &scan, error);
+  aip_json_scan_clear (&scan);
+  if (failed)
     return NULL;
 
-  return response_new (body, assistants, n_skipped);
+  /* Past the byte order mark, which the scan allowed */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  compact = g_string_sized_new (length);
+  aip_json_compact_append (compact, data, data + length);
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, compact->str, compact->len, &local_error))
+    {
+      debug_json_error ("Response is not JSON", local_error->message);
+      fail (error, PROBLEM_UNREADABLE);
+      return NULL;
+    }
+
+  /* The scan found the list where json-glib does: the last "data" */
+  root = json_parser_get_root (parser);
+  array = list_of_assistants (root);
+  g_assert (array != NULL);
+
+  strings = aip_assistant_new_string_table ();
+  n = json_array_get_length (array);
+  assistants = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), strings);
+
+      if (assistant != NULL)
+        g_ptr_array_add (assistants, assistant);
+      else
+        n_skipped++;
+    }
+
+  return response_new_checked (body, assistants, n_skipped, error);
 }
 
 /**

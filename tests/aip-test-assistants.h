@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "aip-assistant-json.h"
 #include "aip-json-write.h"
 #include "aip-response.h"
 
@@ -84,7 +85,7 @@ aip_test_assistants_from_objects (JsonObject **objects,
   json_node_set_array (root, array);
   /* Our writer: json-glib's writes 3e20 as "3e+20.0" */
   out = g_string_new (NULL);
-  aip_json_append_node (out, root, -1, NULL);
+  aip_json_append_node (out, root, -1);
   bytes = g_string_free_to_bytes (out);
 
   response = aip_response_new_from_bytes (bytes, &error);

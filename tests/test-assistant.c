@@ -8,7 +8,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "aip-assistant.h"
+#include "aip-assistant-json.h"
+#include "aip-fold.h"
+#include "aip-json-compact.h"
 
 /* A complete item; edge cases change one member of it */
 static const char base_item[] =
@@ -29,9 +31,13 @@ static JsonNode *
 parse (const char *text)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) compact = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  json_parser_load_from_data (parser, text, -1, &error);
+  /* As a response's items reach json-glib, so that every version reads
+   * the same values */
+  aip_json_compact_append (compact, text, text + strlen (text));
+  json_parser_load_from_data (parser, compact->str, compact->len, &error);
   g_assert_no_error (error);
 
   return json_node_copy (json_parser_get_root (parser));
@@ -73,13 +79,11 @@ date_text (GDateTime *date)
 static char *
 to_json_text (AipAssistant *assistant)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_new (NULL);
 
-  aip_assistant_to_json (assistant, builder);
-  root = json_builder_get_root (builder);
+  aip_assistant_append_json (assistant, out, -1);
 
-  return json_to_string (root, FALSE);
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -447,7 +451,7 @@ test_ids (void)
     { "\"-12\"", -1 },
     { "\"1.5\"", -1 },
     { "\"9223372036854775808\"", -1 },
-    /* json-glib 1.6 wraps these into negative numbers */
+    /* Beyond 64 bits: a double, on every json-glib */
     { "9223372036854775808", -1 },
     { "123456789012345678901234567890", -1 },
     { "[]", -1 },
@@ -519,8 +523,9 @@ test_minimal (void)
   assert_round_trip (a);
 }
 
-/* What the variables' order rests on: json-glib 1.6 lists members in the
- * order they came, a repeated one at its first place with its last value */
+/* What the variables' order rests on: json-glib (1.6 to 1.10) lists
+ * members in the order they came, a repeated one at its first place with
+ * its last value */
 static void
 test_json_glib_order (void)
 {
@@ -689,14 +694,16 @@ test_to_json (void)
                    "\"system_prompt\":null,\"variables\":null,\"webhook_url\":null,"
                    "\"is_webhook_active\":false,\"created_at\":null,\"updated_at\":null}");
 
-  /* Through the tree only, without json-glib's writer */
+  /* Pretty, it reads back the same */
   {
-    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(GString) pretty = g_string_new (NULL);
     g_autoptr(JsonNode) root = NULL;
     g_autoptr(AipAssistant) again = NULL;
 
-    aip_assistant_to_json (a, builder);
-    root = json_builder_get_root (builder);
+    aip_assistant_append_json (a, pretty, 0);
+    g_assert_true (g_str_has_prefix (pretty->str, "{\n  \"id\": 123,\n  \"user_id\": 1,\n"));
+    g_assert_true (g_str_has_suffix (pretty->str, "\n}"));
+    root = parse (pretty->str);
     again = aip_assistant_new_from_json (json_node_get_object (root), NULL);
     assert_same_assistant (a, again);
   }
@@ -872,13 +879,19 @@ test_name_key (void)
     g_object_unref (assistants[i]);
 }
 
-/* json-glib 1.6 turns a lone surrogate escape into bytes that are not
- * UTF-8; what reaches the assistant must be valid text. */
+/* json-glib reads a response as UTF-8, but an object built by hand may
+ * hold any bytes: what reaches the assistant must be valid text. */
 static void
 test_invalid_text (void)
 {
-  g_autoptr(AipAssistant) a = assistant_from_text ("{\"id\": 1, \"name\": \"A\\ud800x B\", \"status\": \"\\udfffz\","
-                                                   " \"variables\": {\"k\\ud800z\": \"v\\ud800z\"}}");
+  g_autoptr(JsonNode) node = parse ("{\"id\": 1, \"variables\": {}}");
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(AipAssistant) a = NULL;
+
+  json_object_set_string_member (object, "name", "A\xff B");
+  json_object_set_string_member (object, "status", "\xed\xbf\xbfz");
+  json_object_set_string_member (json_object_get_object_member (object, "variables"), "k\xc3z", "v\xffz");
+  a = aip_assistant_new_from_json (object, NULL);
 
   g_assert_true (g_utf8_validate (aip_assistant_get_name (a), -1, NULL));
   g_assert_true (g_utf8_validate (aip_assistant_get_status (a), -1, NULL));

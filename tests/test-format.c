@@ -9,6 +9,7 @@
 
 #include "aip-changes.h"
 #include "aip-format.h"
+#include "aip-json-write.h"
 #include "aip-test-assistants.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -316,8 +317,27 @@ test_csv_formula_cells (void)
     { "-5", "\"'-5\"" },
     { "@SUM(A1:A2)", "\"'@SUM(A1:A2)\"" },
     { "\t=1", "\"'\t=1\"" },
+    /* Spreadsheets skip white space and invisible characters before the
+     * sign, and take the full-width signs for the ASCII ones. */
+    { " =1", "\"' =1\"" },
+    { "  =1+1", "\"'  =1+1\"" },
+    { BOM "=1", "\"'" BOM "=1\"" },
+    { "\u200b=1", "\"'\u200b=1\"" },
+    { "\u200c\u200d\u2060\u180e-1", "\"'\u200c\u200d\u2060\u180e-1\"" },
+    { "\u00a0=1", "\"'\u00a0=1\"" },
+    { "\u3000 @x", "\"'\u3000 @x\"" },
+    { "＝1", "\"'＝1\"" },
+    { "＋1", "\"'＋1\"" },
+    { "－1", "\"'－1\"" },
+    { "＠x", "\"'＠x\"" },
+    { " " BOM "＝1", "\"' " BOM "＝1\"" },
+    /* A sign after visible text, or no sign at all, is no formula. */
     { "a=1", "a=1" },
-    { " =1", " =1" },
+    { "1-2", "1-2" },
+    { "  hello", "  hello" },
+    { "a＝1", "a＝1" },
+    { "1＋1", "1＋1" },
+    { BOM "hello", BOM "hello" },
     { "Здравей", "Здравей" },
   };
 
@@ -335,6 +355,72 @@ test_csv_formula_cells (void)
       text = bytes_to_string (bytes);
       g_test_message ("case %u: %s", i, text);
       g_assert_nonnull (strstr (text, expected));
+
+      /* Plain CSV is for programs, which run no formulas: the text as it is. */
+      {
+        g_autoptr(GBytes) plain_bytes = aip_format_assistants (G_LIST_MODEL (list),
+                                                               AIP_FORMAT_CSV, 0);
+        g_autofree char *plain_text = bytes_to_string (plain_bytes);
+        g_autofree char *plain_expected = g_strdup_printf (",%s,outbound,", cases[i].value);
+
+        g_assert_nonnull (strstr (plain_text, plain_expected));
+      }
+    }
+}
+
+/* A year before 1000 is written with four digits, as ISO 8601 has it, and
+ * reads back as the same year. */
+static void
+test_early_year (void)
+{
+  static const char * const date = "0999-01-01T00:00:00.000000Z";
+  static const AipFormat csv_formats[] = { AIP_FORMAT_CSV, AIP_FORMAT_CSV_SPREADSHEET };
+  g_autoptr(JsonObject) object = aip_test_assistant_object (1);
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AipResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *json_member = NULL;
+  g_autofree char *csv_cells = NULL;
+  g_autoptr(AipAssistant) original = NULL;
+  AipAssistant *read_back;
+
+  json_object_set_string_member (object, "created_at", "0999-01-01T00:00:00Z");
+  json_object_set_string_member (object, "updated_at", "0999-01-01T00:00:00Z");
+  list = aip_test_assistants_from_objects (&object, 1);
+  original = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_nonnull (aip_assistant_get_created_at (original));
+  g_assert_cmpint (g_date_time_get_year (aip_assistant_get_created_at (original)), ==, 999);
+
+  bytes = aip_format_assistants (G_LIST_MODEL (list), AIP_FORMAT_JSON, 0);
+  text = bytes_to_string (bytes);
+  g_test_message ("%s", text);
+  json_member = g_strdup_printf ("\"created_at\": \"%s\"", date);
+  g_assert_nonnull (strstr (text, json_member));
+
+  response = aip_response_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aip_response_get_assistants (response)->len, ==, 1);
+  g_assert_cmpuint (aip_response_get_n_skipped (response), ==, 0);
+  read_back = g_ptr_array_index (aip_response_get_assistants (response), 0);
+  g_assert_nonnull (aip_assistant_get_created_at (read_back));
+  g_assert_nonnull (aip_assistant_get_updated_at (read_back));
+  g_assert_cmpint (g_date_time_get_year (aip_assistant_get_created_at (read_back)), ==, 999);
+  g_assert_cmpint (g_date_time_get_year (aip_assistant_get_updated_at (read_back)), ==, 999);
+  g_assert_true (g_date_time_equal (aip_assistant_get_created_at (read_back),
+                                    aip_assistant_get_created_at (original)));
+  g_assert_cmpint (aip_assistant_compare_fields (original, read_back), ==, 0);
+
+  csv_cells = g_strdup_printf (",%s,%s\r\n", date, date);
+  for (guint i = 0; i < G_N_ELEMENTS (csv_formats); i++)
+    {
+      g_autoptr(GBytes) csv_bytes = aip_format_assistants (G_LIST_MODEL (list),
+                                                           csv_formats[i], 0);
+      g_autofree char *csv_text = bytes_to_string (csv_bytes);
+
+      g_test_message ("%s", csv_text);
+      g_assert_nonnull (strstr (csv_text, csv_cells));
     }
 }
 
@@ -416,11 +502,11 @@ test_json_numbers (void)
   /* Any JSON parser reads it */
   root = json_from_string (text, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (text, "\"big\": 3e+20,"));
+  g_assert_nonnull (strstr (text, "\"big\":3e+20,"));
   g_assert_null (strstr (text, "e+20.0"));
-  g_assert_nonnull (strstr (text, "\"tenth\": 0.1,"));
-  g_assert_nonnull (strstr (text, "\"whole\": 2.0,"));
-  g_assert_nonnull (strstr (text, "\"b\": [],"));
+  g_assert_nonnull (strstr (text, "\"tenth\":0.1,"));
+  g_assert_nonnull (strstr (text, "\"whole\":2.0,"));
+  g_assert_nonnull (strstr (text, "\"b\":[],"));
 
   response = aip_response_new_from_bytes (bytes, &error);
   g_assert_no_error (error);
@@ -429,6 +515,45 @@ test_json_numbers (void)
   g_assert_cmpstr (aip_assistant_get_variables_json (read_back), ==,
                    aip_assistant_get_variables_json (original));
   g_assert_cmpint (aip_assistant_compare_fields (original, read_back), ==, 0);
+}
+
+/* A node built by hand may hold bytes that are not UTF-8, in a member's
+ * name as in a value: the writer still writes JSON, compact or pretty. */
+static void
+test_json_invalid_utf8 (void)
+{
+  static const char * const invalid = "a\xff\xfe" "b";
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  g_assert_false (g_utf8_validate (invalid, -1, NULL));
+  json_object_set_string_member (object, invalid, invalid);
+  json_node_set_object (node, object);
+
+  for (int indent = -1; indent <= 0; indent++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GList) names = NULL;
+      JsonObject *read_back;
+      const char *name;
+
+      aip_json_append_node (out, node, indent);
+      g_test_message ("indent %d: %s", indent, out->str);
+      g_assert_true (g_utf8_validate_len (out->str, out->len, NULL));
+
+      root = json_from_string (out->str, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (json_node_get_node_type (root), ==, JSON_NODE_OBJECT);
+      read_back = json_node_get_object (root);
+      names = json_object_get_members (read_back);
+      g_assert_cmpuint (g_list_length (names), ==, 1);
+      name = names->data;
+      g_assert_true (g_utf8_validate (name, -1, NULL));
+      g_assert_true (g_str_has_prefix (name, "a") && g_str_has_suffix (name, "b"));
+      g_assert_cmpstr (json_object_get_string_member (read_back, name), ==, name);
+    }
 }
 
 /* The width of text on a terminal, as the table counts it. */
@@ -581,6 +706,8 @@ main (int   argc,
   g_test_add_func ("/format/csv-formula-cells", test_csv_formula_cells);
   g_test_add_func ("/format/json", test_json);
   g_test_add_func ("/format/json-numbers", test_json_numbers);
+  g_test_add_func ("/format/json-invalid-utf8", test_json_invalid_utf8);
+  g_test_add_func ("/format/early-year", test_early_year);
   g_test_add_func ("/format/table", test_table);
   g_test_add_func ("/format/table-truncated", test_table_truncated);
   g_test_add_func ("/format/table-hostile", test_table_hostile);

@@ -1,0 +1,217 @@
+/* aip-json-compact.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aiployees-assistants"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aip-json-bytes.h"
+#include "aip-json-compact.h"
+
+/* What json-glib 1.6 and 1.10 read differently in strict JSON, and what
+ * the text they get says instead, so that every version reads the same
+ * values (HACKING.md, "How a response becomes assistants"):
+ *
+ * - \u0000 cuts a string short in both (json-glib keeps C strings), so a
+ *   name could hide what follows it: it becomes U+FFFD.
+ * - A surrogate escape without its other half: 1.6 reads past the closing
+ *   quote, 1.10 refuses the document. It becomes U+FFFD.
+ * - An integer beyond 64 bits: 1.6 wraps it around, 1.10 clamps it. It
+ *   gets a fraction (".0"), so both read the nearest double.
+ *
+ * Nothing is decoded here: json-glib reads every string and number. */
+
+#define REPLACEMENT "\\ufffd"
+
+static gboolean
+read_unit (const char *p,
+           const char *end,
+           gunichar   *unit)
+{
+  gunichar value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return FALSE;
+
+  for (guint i = 2; i < 6; i++)
+    {
+      int h = hex_value (p[i]);
+
+      if (h < 0)
+        return FALSE;
+      value = (value << 4) | (guint) h;
+    }
+
+  *unit = value;
+  return TRUE;
+}
+
+/* Copies the escape at p, a backslash, and returns what follows it */
+static const char *
+copy_escape (GString    *out,
+             const char *p,
+             const char *end)
+{
+  gunichar unit, low;
+
+  if (!read_unit (p, end, &unit))
+    {
+      /* \" \\ \/ \b \f \n \r \t: the scan let no other through */
+      g_string_append_len (out, p, 2);
+      return p + 2;
+    }
+
+  if (unit == 0)
+    {
+      g_string_append (out, REPLACEMENT);
+      return p + 6;
+    }
+
+  if (unit >= 0xd800 && unit <= 0xdbff &&
+      read_unit (p + 6, end, &low) && low >= 0xdc00 && low <= 0xdfff)
+    {
+      g_string_append_len (out, p, 12);
+      return p + 12;
+    }
+
+  if (unit >= 0xd800 && unit <= 0xdfff)
+    g_string_append (out, REPLACEMENT);
+  else
+    g_string_append_len (out, p, 6);
+
+  return p + 6;
+}
+
+/* Copies the string whose opening quote is at p; returns what follows it */
+static const char *
+copy_string (GString    *out,
+             const char *p,
+             const char *end)
+{
+  const char *run = p;
+
+  p++;
+  for (;;)
+    {
+      /* Eight bytes at a time through the long runs of prompts */
+      while (end - p >= 8)
+        {
+          guint64 mask = quotes_and_backslashes (load_word (p));
+
+          if (mask != 0)
+            {
+              p += first_byte (mask);
+              break;
+            }
+          p += 8;
+        }
+      while (p < end && *p != '"' && *p != '\\')
+        p++;
+
+      g_string_append_len (out, run, p - run);
+      if (p >= end)
+        return end;
+      if (*p == '"')
+        {
+          g_string_append_c (out, '"');
+          return p + 1;
+        }
+
+      p = copy_escape (out, p, end);
+      run = p;
+    }
+}
+
+/* Whether the digits of an integer, without sign, name a value beyond
+ * gint64: strict JSON has no leading zeros, so the count decides, and the
+ * text beside the limit for as many digits. */
+static gboolean
+beyond_64_bits (const char *digits,
+                gsize       n,
+                gboolean    negative)
+{
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+
+  if (n != 19)
+    return n > 19;
+
+  return memcmp (digits, limit, 19) > 0;
+}
+
+/* Copies the number at p; returns what follows it */
+static const char *
+copy_number (GString    *out,
+             const char *p,
+             const char *end)
+{
+  const char *start = p;
+  const char *digits;
+  gboolean negative = FALSE;
+  gboolean integer = TRUE;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  digits = p;
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+
+  if (p < end && (*p == '.' || *p == 'e' || *p == 'E'))
+    {
+      integer = FALSE;
+      while (p < end && *p != '\0' && (g_ascii_isdigit (*p) || strchr (".eE+-", *p) != NULL))
+        p++;
+    }
+
+  g_string_append_len (out, start, p - start);
+  if (integer && beyond_64_bits (digits, p - digits, negative))
+    g_string_append (out, ".0");
+
+  return p;
+}
+
+/**
+ * aip_json_compact_append:
+ * @out: where to append
+ * @start: strict JSON text, as aip_json_scan() accepts it
+ * @end: its end
+ *
+ * Appends the text without white space outside strings, with what json-glib
+ * versions read differently (see above) written so that all read the same.
+ */
+void
+aip_json_compact_append (GString    *out,
+                         const char *start,
+                         const char *end)
+{
+  const char *p = start;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (start != NULL && end >= start);
+
+  while (p < end)
+    {
+      const char *run = p;
+
+      /* Brackets, commas, colons and literals go as they are */
+      while (p < end && *p != '"' && *p != '-' && !g_ascii_isdigit (*p) &&
+             !space_byte[(guchar) *p])
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p >= end)
+        break;
+
+      if (*p == '"')
+        p = copy_string (out, p, end);
+      else if (space_byte[(guchar) *p])
+        p++;
+      else
+        p = copy_number (out, p, end);
+    }
+}
