@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -470,7 +471,7 @@ run_list (AipAccount   *account,
   g_autoptr(AipAssistantFilter) filter = aip_assistant_filter_new ();
   g_autoptr(GListStore) matches = g_list_store_new (AIP_TYPE_ASSISTANT);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) output = NULL;
+  g_autoptr(GOutputStream) out = NULL;
   const char *format_name = "table";
   const char *value;
   AipFormat format;
@@ -524,9 +525,14 @@ run_list (AipAccount   *account,
         g_list_store_append (matches, assistant);
     }
 
-  output = aip_format_assistants (G_LIST_MODEL (matches), format, terminal_width ());
-  fwrite (g_bytes_get_data (output, NULL), 1, g_bytes_get_size (output), stdout);
-  fflush (stdout);
+  /* Written as it is made: the output of a large account is as large as
+   * the list it comes from. */
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  if (!aip_format_write (G_LIST_MODEL (matches), format, terminal_width (), out, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return AIP_EXIT_FAILURE;
+    }
 
   /* A plain line, not a warning: skipping is the server's doing, and GLib
    * warnings are for programming errors. */

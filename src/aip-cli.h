@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   AIP_EXIT_OK = 0,
+  /* The output could not be written */
+  AIP_EXIT_FAILURE = 1,
   AIP_EXIT_USAGE = 2,
   AIP_EXIT_AUTH = 3,
   AIP_EXIT_NETWORK = 4,
