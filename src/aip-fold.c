@@ -11,9 +11,6 @@
 
 #include "aip-fold.h"
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
 static inline char
 fold_ascii (guchar c)
 {
@@ -30,38 +27,16 @@ fold_ascii (guchar c)
  * @text: plain ASCII
  * @length: its length
  *
- * aip_fold_text() of ASCII, eight bytes at a time: upper case letters get
- * the 0x20 bit; words with a control character go byte by byte.
+ * aip_fold_text() of ASCII text.
  */
 void
 aip_fold_ascii_run (char       *dest,
                     const char *text,
                     gsize       length)
 {
-  gsize i = 0;
-
-  for (; i + 8 <= length; i += 8)
-    {
-      guint64 v, at_least_a, above_z, below_space, del;
-
-      memcpy (&v, text + i, sizeof v);
-      at_least_a = v + ONES * (0x80 - 'A');
-      above_z = v + ONES * (0x7f - 'Z');
-      below_space = ~(v + ONES * (0x80 - 0x20));
-      del = v + ONES;
-
-      if (((below_space | del) & HIGHS) != 0)
-        {
-          for (gsize j = i; j < i + 8; j++)
-            dest[j] = fold_ascii (text[j]);
-          continue;
-        }
-
-      v |= ((at_least_a & ~above_z) & HIGHS) >> 2;
-      memcpy (dest + i, &v, sizeof v);
-    }
-
-  for (; i < length; i++)
+  /* A loop the compiler vectorizes: as fast as working eight bytes at a
+   * time by hand (12 ms for 60 MB on both stacks) */
+  for (gsize i = 0; i < length; i++)
     dest[i] = fold_ascii (text[i]);
 }
 
@@ -99,8 +74,10 @@ fold_char (GString  *out,
 }
 
 /* fold_char() of U+0080 to U+07FF (Latin, Greek, Cyrillic, Armenian,
- * Hebrew, Arabic...), worked out once: the general way costs thousands of
- * instructions and two allocations a character. */
+ * Hebrew, Arabic...), worked out once: the general way costs two
+ * allocations and a normalization a character. Folding 1 MB of Bulgarian
+ * took 140-205 ms the general way and 12-17 ms with the table on GLib 2.74
+ * (Debian 12), 147-203 ms and 9-13 ms on GLib 2.90 (Debian testing). */
 typedef struct
 {
   guint8 length;

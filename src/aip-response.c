@@ -49,9 +49,11 @@ typedef enum
 /* What a thread parsing groups keeps from one group to the next */
 typedef struct
 {
-  GHashTable     *strings;
-  GString        *buffer;
-  AipJsonSpan    *spans;
+  GHashTable         *strings;
+  GString            *buffer;
+  AipJsonSpan        *spans;
+  const char * const *members;
+  guint               n_members;
 } Worker;
 
 /* The work of one document, shared by the threads parsing it. The scan
@@ -163,7 +165,8 @@ list_of_assistants (JsonNode *root)
 
 /* Parses spans as the elements of one array: the bytes between them are
  * commas and spaces, so only brackets need adding. json-glib reads the
- * text compacted, the same on every version (aip-json-compact.c). */
+ * items compacted (aip-json-compact.c): the same on every version, and
+ * each assistant as the array of its members' values. */
 static GPtrArray *
 parse_group (const char         *data,
              const AipJsonSpan  *spans,
@@ -180,7 +183,8 @@ parse_group (const char         *data,
 
   g_string_truncate (buffer, 0);
   g_string_append_c (buffer, '[');
-  aip_json_compact_append (buffer, data + spans[0].start, data + spans[n - 1].end);
+  aip_json_compact_items (buffer, data + spans[0].start, data + spans[n - 1].end,
+                          worker->members, worker->n_members);
   g_string_append_c (buffer, ']');
 
   if (!json_parser_load_from_data (parser, buffer->str, buffer->len, error))
@@ -199,7 +203,11 @@ parse_group (const char         *data,
   made = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      AipAssistant *assistant = assistant_from_node (json_array_get_element (array, i), worker->strings);
+      JsonNode *node = json_array_get_element (array, i);
+      AipAssistant *assistant = NULL;
+
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        assistant = aip_assistant_new_from_values (json_node_get_array (node), worker->strings);
 
       if (assistant != NULL)
         g_ptr_array_add (made, assistant);
@@ -289,6 +297,7 @@ worker_init (Worker *worker,
 {
   worker->strings = aip_assistant_new_string_table ();
   worker->buffer = g_string_new (NULL);
+  worker->members = aip_assistant_get_members (&worker->n_members);
   worker->spans = g_new (AipJsonSpan, group_size);
 }
 

@@ -1314,6 +1314,44 @@ test_scan_full (void)
 
 /* The text json-glib reads: no white space outside strings, and what
  * json-glib versions read differently rewritten */
+/* Items as the parallel parse hands them to json-glib: each object the
+ * array of the members asked for, in that order */
+static void
+test_compact_items (void)
+{
+  static const char * const members[] = { "id", "name", "variables" };
+  static const struct
+  {
+    const char *text;
+    const char *compact;
+  } cases[] = {
+    { "", "" },
+    { "{\"id\": 1, \"name\": \"a\", \"variables\": {\"k\": [1, {\"v\": null}]}}",
+      "[1,\"a\",{\"k\":[1,{\"v\":null}]}]" },
+    /* Any order; absent ones null; others left out */
+    { " { \"other\" : [ \"}\" , { } ] , \"name\" : \" x \" } ", "[null,\" x \",null]" },
+    { "{}", "[null,null,null]" },
+    /* The last of repeated members, as json-glib keeps */
+    { "{\"id\": 1, \"id\": 2}", "[2,null,null]" },
+    /* Escapes spell the same names; other names are other members */
+    { "{\"\\u0069d\": 3, \"n\\u0061me\": \"b\", \"Name\": \"c\", \"id\\u0000\": 9}", "[3,\"b\",null]" },
+    /* Not objects: null, skipped as they were */
+    { "1, \"x\" ,null,true, [ {\"id\": 1} ], -2.5e3", "null,null,null,null,null,null" },
+    { "{\"id\": 1}, 2 ,{\"id\": 3}", "[1,null,null],null,[3,null,null]" },
+    /* Values compacted as ever */
+    { "{\"id\": 12345678901234567890, \"name\": \"a\\u0000b\"}", "[12345678901234567890.0,\"a\\ufffdb\",null]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      const char *text = cases[i].text;
+
+      aip_json_compact_items (out, text, text + strlen (text), members, G_N_ELEMENTS (members));
+      g_assert_cmpstr (out->str, ==, cases[i].compact);
+    }
+}
+
 static void
 test_compact (void)
 {
@@ -1698,6 +1736,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/scan", test_scan);
   g_test_add_func ("/json-scan/scan-full", test_scan_full);
   g_test_add_func ("/json-scan/compact", test_compact);
+  g_test_add_func ("/json-scan/compact-items", test_compact_items);
   g_test_add_func ("/json-scan/fixtures", test_fixtures);
   g_test_add_func ("/json-scan/documents", test_documents);
   g_test_add_func ("/json-scan/implementation-defined", test_implementation_defined);
