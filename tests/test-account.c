@@ -451,6 +451,38 @@ test_account_error_over_copy (Fixture       *fixture,
   g_assert_error (aip_account_get_error (fixture->account), AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_UNAUTHORIZED);
 }
 
+/* A list of nothing usable is refused: the copy on screen and on disk
+ * stays, and the error says why. */
+static void
+test_account_none_usable (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) unusable = bytes_of ("[1, 2, 3, \"x\", null, {}]");
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                         aip_account_get_base_url (fixture->account), -1);
+  g_autofree char *path = g_strdup_printf ("%s/aiployees-assistants/%s.json", g_get_user_cache_dir (), hash);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_large_copy (fixture->account, 10);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  aip_test_server_set_reply (fixture->server, "unusable-token", 200, "application/json", unusable, NULL, AIP_TEST_REPLY_NORMAL);
+  aip_account_set_token (fixture->account, "unusable-token");
+  aip_account_refresh (fixture->account);
+  while (aip_account_get_refreshing (fixture->account) ||
+         g_list_model_get_n_items (aip_account_get_assistants (fixture->account)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (aip_account_get_state (fixture->account), ==, AIP_ACCOUNT_STATE_ERROR);
+  g_assert_error (aip_account_get_error (fixture->account), AIP_CLIENT_ERROR, AIP_CLIENT_ERROR_INVALID_RESPONSE);
+  g_assert_cmpstr (aip_account_get_error (fixture->account)->message, ==,
+                   "The server sent a list in which no item is a usable assistant");
+  g_assert_cmpuint (g_list_model_get_n_items (aip_account_get_assistants (fixture->account)), ==, 10);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +506,7 @@ main (int   argc,
   ADD ("/account/sample", test_account_sample);
   ADD ("/account/offline-copy", test_account_offline_copy);
   ADD ("/account/error-over-copy", test_account_error_over_copy);
+  ADD ("/account/none-usable", test_account_none_usable);
 #undef ADD
 
   status = g_test_run ();

@@ -49,6 +49,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GBytes) garbage = bytes_of ("<html>not json</html>");
   g_autoptr(GBytes) skipped = bytes_of ("[{\"id\": 1, \"name\": \"Kept\"}, {\"name\": \"no id\"}, 7]");
   g_autoptr(GBytes) message = bytes_of ("{\"message\": \"Unauthenticated.\"}");
+  g_autoptr(GBytes) unusable = bytes_of ("[1, 2, 3, \"x\", null, {}]");
 
   fixture->server = aip_test_server_new ();
   aip_test_server_set_reply_file (fixture->server, "good-token", "outbound-assistants.json");
@@ -58,6 +59,7 @@ fixture_set_up (Fixture       *fixture,
   aip_test_server_set_reply (fixture->server, "busy", 429, "application/json", message, "Retry-After: 30", AIP_TEST_REPLY_NORMAL);
   aip_test_server_set_reply (fixture->server, "garbage", 200, "application/json", garbage, NULL, AIP_TEST_REPLY_NORMAL);
   aip_test_server_set_reply (fixture->server, "skipped", 200, "application/json", skipped, NULL, AIP_TEST_REPLY_NORMAL);
+  aip_test_server_set_reply (fixture->server, "unusable", 200, "application/json", unusable, NULL, AIP_TEST_REPLY_NORMAL);
   aip_test_server_set_reply (fixture->server, NULL, 401, "application/json", message, NULL, AIP_TEST_REPLY_NORMAL);
 }
 
@@ -351,6 +353,16 @@ test_cli_skipped (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_lines (run.out), ==, 2);
   g_assert_nonnull (strstr (run.err, "2 items in the response were not usable assistants and were skipped.\n"));
+
+  /* Nothing usable at all is an invalid response */
+  {
+    g_auto(Run) none = { 0 };
+
+    run_cli (&none, "unusable", NULL, "--list", "--format=csv", base, NULL);
+    g_assert_cmpint (none.status, ==, 5);
+    g_assert_cmpstr (none.out, ==, "");
+    g_assert_nonnull (strstr (none.err, "no item is a usable assistant"));
+  }
 }
 
 static void
