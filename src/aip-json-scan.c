@@ -183,7 +183,7 @@ scan_utf8 (Scanner *s)
     return STEP_NOT_STRICT;
 
   /* A sequence cut short is invalid text, not a truncated document: the
-   * whole-document path reports it as such. */
+   * response says "not readable text". */
   if (left < n)
     return STEP_NOT_STRICT;
   if (p[1] < min || p[1] > max)

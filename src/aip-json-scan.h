@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The deepest nesting we hand to json-glib: the root array is level 1, an
- * assistant level 2, its variables level 3. */
+/* The deepest nesting accepted: the root array is level 1, an assistant
+ * level 2, its variables level 3. */
 #define AIP_JSON_MAX_DEPTH 64
 
 typedef struct
