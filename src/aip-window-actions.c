@@ -72,6 +72,48 @@ _aip_window_update_actions (AipWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), content);
 }
 
+/* A question over the window. From libadwaita 1.5 an AdwAlertDialog, part
+ * of the window, centred on it or a sheet along its bottom when narrow;
+ * before, an AdwMessageDialog, a window of its own. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+# define ALERT(dialog) ADW_ALERT_DIALOG (dialog)
+# define alert_add_response adw_alert_dialog_add_response
+# define alert_set_response_appearance adw_alert_dialog_set_response_appearance
+# define alert_set_default_response adw_alert_dialog_set_default_response
+# define alert_set_close_response adw_alert_dialog_set_close_response
+# define alert_set_extra_child adw_alert_dialog_set_extra_child
+#else
+# define ALERT(dialog) ADW_MESSAGE_DIALOG (dialog)
+# define alert_add_response adw_message_dialog_add_response
+# define alert_set_response_appearance adw_message_dialog_set_response_appearance
+# define alert_set_default_response adw_message_dialog_set_default_response
+# define alert_set_close_response adw_message_dialog_set_close_response
+# define alert_set_extra_child adw_message_dialog_set_extra_child
+#endif
+
+static GtkWidget *
+alert_new (AipWindow  *self,
+           const char *heading,
+           const char *body)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return GTK_WIDGET (adw_alert_dialog_new (heading, body));
+#else
+  return adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+#endif
+}
+
+static void
+alert_present (AipWindow *self,
+               GtkWidget *dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+#else
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -320,9 +362,9 @@ sign_out_cb (GObject      *object,
 }
 
 static void
-sign_out_response_cb (AipWindow        *self,
-                      const char       *response,
-                      AdwMessageDialog *dialog)
+sign_out_response_cb (AipWindow  *self,
+                      const char *response,
+                      GtkWidget  *dialog)
 {
   if (g_strcmp0 (response, "sign-out") != 0)
     return;
@@ -337,6 +379,7 @@ sign_out_action (GtkWidget  *widget,
 {
   AipWindow *self = AIP_WINDOW (widget);
   const char *host = aip_account_get_host (self->account);
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   /* The sample has no token to remove: leaving it is all there is. */
@@ -346,21 +389,17 @@ sign_out_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Sign Out?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("The token for %s will be removed from the keyring, and the "
-                                    "assistants shown here will be forgotten on this computer."),
-                                  host != NULL ? host : "");
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "sign-out", _("_Sign Out"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-out",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (_("The token for %s will be removed from the keyring, and the "
+                             "assistants shown here will be forgotten on this computer."),
+                          host != NULL ? host : "");
+  dialog = alert_new (self, _("Sign Out?"), body);
+  alert_add_response (ALERT (dialog), "cancel", _("_Cancel"));
+  alert_add_response (ALERT (dialog), "sign-out", _("_Sign Out"));
+  alert_set_response_appearance (ALERT (dialog), "sign-out", ADW_RESPONSE_DESTRUCTIVE);
+  alert_set_default_response (ALERT (dialog), "cancel");
+  alert_set_close_response (ALERT (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (sign_out_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert_present (self, dialog);
 }
 
 static void
@@ -533,9 +572,9 @@ choose_file (AipWindow *self)
 }
 
 static void
-format_chosen_cb (AipWindow        *self,
-                  const char       *response,
-                  AdwMessageDialog *dialog)
+format_chosen_cb (AipWindow  *self,
+                  const char *response,
+                  GtkWidget  *dialog)
 {
   GtkCheckButton **checks = g_object_get_data (G_OBJECT (dialog), "aip-checks");
 
@@ -560,13 +599,13 @@ export_action (GtkWidget  *widget,
   GtkCheckButton **checks = g_new0 (GtkCheckButton *, G_N_ELEMENTS (export_formats));
   guint n_shown = g_list_model_get_n_items (aip_assistant_table_get_shown (self->table));
   GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Assistants"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  ngettext ("The %u assistant shown, in the order shown.",
-                                            "The %u assistants shown, in the order shown.", n_shown),
-                                  n_shown);
+  body = g_strdup_printf (ngettext ("The %u assistant shown, in the order shown.",
+                                    "The %u assistants shown, in the order shown.", n_shown),
+                          n_shown);
+  dialog = alert_new (self, _("Export Assistants"), body);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -587,19 +626,20 @@ export_action (GtkWidget  *widget,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  alert_set_extra_child (ALERT (dialog), list);
+#if ADW_CHECK_VERSION (1, 6, 0)
+  /* Three lines of explanation read better than six */
+  adw_alert_dialog_set_prefer_wide_layout (ADW_ALERT_DIALOG (dialog), TRUE);
+#endif
   g_object_set_data_full (G_OBJECT (dialog), "aip-checks", checks, g_free);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "choose", _("_Choose File…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  alert_add_response (ALERT (dialog), "cancel", _("_Cancel"));
+  alert_add_response (ALERT (dialog), "choose", _("_Choose File…"));
+  alert_set_response_appearance (ALERT (dialog), "choose", ADW_RESPONSE_SUGGESTED);
+  alert_set_default_response (ALERT (dialog), "choose");
+  alert_set_close_response (ALERT (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (format_chosen_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert_present (self, dialog);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)

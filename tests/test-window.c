@@ -204,6 +204,66 @@ test_offline_copy (void)
   g_assert_finalize_object (account);
 }
 
+/* The question that text heads, wherever libadwaita puts it: inside the
+ * window from 1.5, a window of its own before */
+static GtkWidget *
+wait_for_alert (const char *heading)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+          GtkWidget *label = aip_test_find (toplevel, GTK_TYPE_LABEL, heading);
+
+          if (label != NULL && gtk_widget_get_mapped (label))
+#if ADW_CHECK_VERSION (1, 5, 0)
+            return gtk_widget_get_ancestor (label, ADW_TYPE_ALERT_DIALOG);
+#else
+            return GTK_WIDGET (gtk_widget_get_root (label));
+#endif
+        }
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Export asks for the format first, each said in a line; Cancel leaves. */
+static void
+test_export_dialog (void)
+{
+  g_autoptr(AipAccount) account = aip_test_new_account ();
+  g_autoptr(GBytes) bytes = aip_test_fixture_bytes ();
+  AipWindow *window = aip_test_new_window (account);
+  GtkWidget *dialog, *cancel;
+
+  aip_test_load (account, bytes);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = wait_for_alert ("Export Assistants");
+  g_assert_nonnull (dialog);
+
+  g_assert_nonnull (aip_test_find (dialog, GTK_TYPE_LABEL, "The 2 assistants shown, in the order shown."));
+  g_assert_nonnull (aip_test_find (dialog, ADW_TYPE_ACTION_ROW, "CSV for Spreadsheets"));
+  g_assert_nonnull (aip_test_find (dialog, ADW_TYPE_ACTION_ROW, "CSV"));
+  g_assert_nonnull (aip_test_find (dialog, ADW_TYPE_ACTION_ROW, "JSON"));
+
+  cancel = aip_test_find (dialog, GTK_TYPE_BUTTON, "_Cancel");
+  g_assert_nonnull (cancel);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate (cancel);
+  while (dialog != NULL && gtk_widget_get_mapped (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  aip_test_destroy_window (window);
+}
+
 /* Items the window cannot show are counted where the person sees them. */
 static void
 test_skipped (void)
@@ -540,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/window/auto-refresh", test_auto_refresh);
   g_test_add_func ("/window/details-and-keys", test_details_and_keys);
   g_test_add_func ("/window/keyboard", test_keyboard);
+  g_test_add_func ("/window/export-dialog", test_export_dialog);
 
   return aip_test_ui_run ();
 }
