@@ -42,7 +42,8 @@ struct _AipAssistantCell
    * X11 (50 ms for a list of 40 rows on GTK 4.8). */
   char              *hint;
   AipSortColumn      column;
-  /* Cells the list keeps off screen show their assistant once mapped */
+  /* Cells the list keeps off screen show their assistant once mapped
+   * (GTK 4.12 and later, see aip_assistant_cell_update()) */
   guint              stale : 1;
 };
 
@@ -289,6 +290,7 @@ aip_assistant_cell_root (GtkWidget *widget)
   aip_assistant_cell_update (self);
 }
 
+#if GTK_CHECK_VERSION (4, 12, 0)
 static void
 aip_assistant_cell_map (GtkWidget *widget)
 {
@@ -299,6 +301,7 @@ aip_assistant_cell_map (GtkWidget *widget)
   if (self->stale)
     aip_assistant_cell_update (self);
 }
+#endif
 
 static void
 aip_assistant_cell_unroot (GtkWidget *widget)
@@ -420,7 +423,9 @@ aip_assistant_cell_class_init (AipAssistantCellClass *klass)
   object_class->set_property = aip_assistant_cell_set_property;
 
   widget_class->root = aip_assistant_cell_root;
+#if GTK_CHECK_VERSION (4, 12, 0)
   widget_class->map = aip_assistant_cell_map;
+#endif
   widget_class->unroot = aip_assistant_cell_unroot;
 
   properties [PROP_ASSISTANT] =

@@ -87,6 +87,26 @@ copy_escape (GString    *out,
   return p + 6;
 }
 
+/* The first quote or backslash at or after p, or end: eight bytes at a
+ * time through the long runs of prompts */
+static const char *
+next_quote_or_backslash (const char *p,
+                         const char *end)
+{
+  while (end - p >= 8)
+    {
+      guint64 mask = quotes_and_backslashes (load_word (p));
+
+      if (mask != 0)
+        return p + first_byte (mask);
+      p += 8;
+    }
+  while (p < end && *p != '"' && *p != '\\')
+    p++;
+
+  return p;
+}
+
 /* Copies the string whose opening quote is at p; returns what follows it */
 static const char *
 copy_string (GString    *out,
@@ -98,21 +118,7 @@ copy_string (GString    *out,
   p++;
   for (;;)
     {
-      /* Eight bytes at a time through the long runs of prompts */
-      while (end - p >= 8)
-        {
-          guint64 mask = quotes_and_backslashes (load_word (p));
-
-          if (mask != 0)
-            {
-              p += first_byte (mask);
-              break;
-            }
-          p += 8;
-        }
-      while (p < end && *p != '"' && *p != '\\')
-        p++;
-
+      p = next_quote_or_backslash (p, end);
       g_string_append_len (out, run, p - run);
       if (p >= end)
         return end;
@@ -222,29 +228,13 @@ static const char *
 skip_string (const char *p,
              const char *end)
 {
-  p++;
-  for (;;)
-    {
-      while (end - p >= 8)
-        {
-          guint64 mask = quotes_and_backslashes (load_word (p));
+  p = next_quote_or_backslash (p + 1, end);
+  /* Past a backslash and the character it escapes: \u's four digits are
+   * never quotes nor backslashes */
+  while (p < end && *p != '"')
+    p = next_quote_or_backslash (p + 2, end);
 
-          if (mask != 0)
-            {
-              p += first_byte (mask);
-              break;
-            }
-          p += 8;
-        }
-      while (p < end && *p != '"' && *p != '\\')
-        p++;
-
-      if (p >= end)
-        return end;
-      if (*p == '"')
-        return p + 1;
-      p += 2;
-    }
+  return p < end ? p + 1 : end;
 }
 
 /* Returns what follows the value at p, in strict JSON */

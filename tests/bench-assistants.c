@@ -481,7 +481,7 @@ run_cli (const char *self_path,
   g_autofree char *base_url = NULL;
   g_auto(GStrv) envp = g_get_environ ();
   const char *executable = g_getenv ("AIP_EXECUTABLE");
-  gboolean have_jq = g_find_program_in_path ("jq") != NULL;
+  g_autofree char *jq = g_find_program_in_path ("jq");
   enum { OURS, PLAIN, OURS_QUIET, PLAIN_PARSE, PYTHON, JQ, N_COMMANDS };
   Command commands[N_COMMANDS] = {
     { "ours: --list --format=json" },
@@ -523,7 +523,7 @@ run_cli (const char *self_path,
       for (guint c = 0; c < N_COMMANDS; c++)
         {
           ms[c][run] = mb[c][run] = -1;
-          if (c == JQ && !have_jq)
+          if (c == JQ && jq == NULL)
             continue;
           if (!run_command (argv[c], (const char * const *) envp, &ms[c][run], &mb[c][run]))
             g_printerr ("%s failed\n", commands[c].what);
