@@ -70,8 +70,7 @@ forget_token (AipAccount *self)
     return;
 
   /* The token is a company's key: leave no copy in freed memory. */
-  memset (self->token, 0, strlen (self->token));
-  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->token, aip_token_store_free_token);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_TOKEN]);
 }
 
@@ -628,9 +627,7 @@ typedef struct
 static void
 sign_in_free (SignIn *sign_in)
 {
-  if (sign_in->token != NULL)
-    memset (sign_in->token, 0, strlen (sign_in->token));
-  g_clear_pointer (&sign_in->token, g_free);
+  g_clear_pointer (&sign_in->token, aip_token_store_free_token);
   g_clear_pointer (&sign_in->base_url, g_free);
   g_clear_object (&sign_in->response);
   g_free (sign_in);

@@ -358,14 +358,6 @@ read_token_from_stdin (GError **error)
   return token;
 }
 
-static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
-
 static int
 sign_in_with (AipAccount *account,
               const char *token)
@@ -403,7 +395,7 @@ run_sign_in (AipAccount *account)
     return fail (AIP_EXIT_USAGE, error);
 
   code = sign_in_with (account, token);
-  wipe_free (token);
+  aip_token_store_free_token (token);
 
   return code;
 }

@@ -19,8 +19,6 @@
  * do, and never quote the server. */
 G_DEFINE_QUARK (aip-client-error-quark, aip_client_error)
 
-/* libsoup 3.2 has no name for it. */
-#define STATUS_TOO_MANY_REQUESTS 429
 
 /**
  * aip_client_error_new_for_status:
@@ -47,7 +45,7 @@ aip_client_error_new_for_status (guint status,
                                 _("No assistants were found at this server address; "
                                   "check the address in Preferences"));
 
-  if (status == STATUS_TOO_MANY_REQUESTS)
+  if (status == AIP_HTTP_STATUS_TOO_MANY_REQUESTS)
     {
       guint minutes = (retry_after + 59) / 60;
 

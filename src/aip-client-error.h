@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 #define AIP_CLIENT_ERROR (aip_client_error_quark ())
 
+/* libsoup 3.2 has no name for it */
+#define AIP_HTTP_STATUS_TOO_MANY_REQUESTS 429
+
 typedef enum
 {
   AIP_CLIENT_ERROR_UNAUTHORIZED,

@@ -19,8 +19,6 @@
 #define CHUNK_SIZE        (64 * 1024)
 /* A server may ask for any delay; beyond a day it is not a useful hint. */
 #define MAX_RETRY_AFTER   (24 * 60 * 60)
-/* libsoup 3.2 has no name for it. */
-#define STATUS_TOO_MANY_REQUESTS 429
 
 struct _AipClient
 {
@@ -205,6 +203,7 @@ parse_thread_cb (GTask        *parse,
   g_autoptr(GError) error = NULL;
   AipResponse *response;
   gint64 started = g_get_monotonic_time ();
+  gboolean web_page;
 
   response = aip_response_new_from_bytes (fetch->body, &error);
 
@@ -215,10 +214,9 @@ parse_thread_cb (GTask        *parse,
                g_bytes_get_size (fetch->body), fetch->network_ms,
                elapsed_ms (started), error->message);
 
-      if (is_web_page (fetch) || error->domain != AIP_CLIENT_ERROR)
+      web_page = is_web_page (fetch);
+      if (web_page || error->domain != AIP_CLIENT_ERROR)
         {
-          gboolean web_page = is_web_page (fetch);
-
           g_clear_error (&error);
           error = aip_client_error_new_unreadable (web_page);
         }
@@ -378,7 +376,7 @@ send_cb (GObject      *object,
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      if (status == STATUS_TOO_MANY_REQUESTS)
+      if (status == AIP_HTTP_STATUS_TOO_MANY_REQUESTS)
         fetch->retry_after = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"));
 
       g_debug ("Fetch answered %u %s after %" G_GINT64_FORMAT " ms",
@@ -390,8 +388,10 @@ send_cb (GObject      *object,
     }
 
   content_type = soup_message_headers_get_content_type (headers, NULL);
-  fetch->web_page = g_strcmp0 (content_type, "text/html") == 0 ||
-                    g_strcmp0 (content_type, "application/xhtml+xml") == 0;
+  /* Media types are case-insensitive (RFC 9110, 8.3.1) */
+  fetch->web_page = content_type != NULL &&
+                    (g_ascii_strcasecmp (content_type, "text/html") == 0 ||
+                     g_ascii_strcasecmp (content_type, "application/xhtml+xml") == 0);
 
   /* The length of a body that is not encoded is known before reading it. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&

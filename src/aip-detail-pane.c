@@ -157,13 +157,14 @@ update_calling (AipDetailPane *self,
   g_autoptr(GDateTime) next_change = NULL;
   g_autofree char *status_text = NULL;
   g_autofree char *details = NULL;
+  gboolean active = aip_assistant_is_active (self->assistant);
   AipCallingStatus status;
 
   status = aip_calling_hours_get_status (self->calling_hours, aip_assistant_get_timezone (self->assistant),
                                          now, &next_change);
 
   /* Only an active assistant calls, whatever the hours say. */
-  if (!aip_assistant_is_active (self->assistant))
+  if (!active)
     status_text = g_strdup (C_("calling hours", "Not calling"));
   else if (status == AIP_CALLING_STATUS_CLOSED)
     status_text = g_strdup (C_("calling hours", "Closed"));
@@ -175,10 +176,13 @@ update_calling (AipDetailPane *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->calling_label), "calling-open");
   gtk_widget_remove_css_class (GTK_WIDGET (self->calling_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->calling_label),
-                            status == AIP_CALLING_STATUS_OPEN && aip_assistant_is_active (self->assistant)
-                            ? "calling-open" : "dim-label");
+                            status == AIP_CALLING_STATUS_OPEN && active ? "calling-open" : "dim-label");
 
-  details = aip_calling_hours_format_tooltip (status, next_change, self->use_24h);
+  /* The same words as the list's tooltip */
+  if (!active)
+    details = g_strdup (_("Only active assistants call"));
+  else
+    details = aip_calling_hours_format_tooltip (status, next_change, self->use_24h);
   adw_action_row_set_subtitle (self->calling_row, details);
 }
 
@@ -317,6 +321,7 @@ update (AipDetailPane *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       clear_variables (self);
       clear_list (self->attention_list);
+      clear_list (self->call_time_list);
       g_clear_pointer (&self->attention_text, g_free);
       return;
     }

@@ -27,15 +27,65 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* Calls func for each "{{ name }}" in text, with the name trimmed, until
- * it returns FALSE; braces inside the name or a line break end the search
- * for that one. */
+static gboolean
+has_variable_len (AipAssistant *assistant,
+                  const char   *name,
+                  gsize         length)
+{
+  guint n_variables = aip_assistant_get_n_variables (assistant);
+
+  for (guint i = 0; i < n_variables; i++)
+    {
+      const char *variable = aip_assistant_get_variable_name (assistant, i);
+
+      if (strncmp (variable, name, length) == 0 && variable[length] == '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Placeholder names, each once in the order met, but for the assistant's
+ * own variables when there is an assistant */
+typedef struct
+{
+  GPtrArray    *names;
+  GHashTable   *seen;
+  AipAssistant *assistant;
+} Collect;
+
 static void
-scan_placeholders (const char *text,
-                   gboolean  (*func) (const char *name,
-                                      gsize       length,
-                                      gpointer    user_data),
-                   gpointer    user_data)
+collect_init (Collect      *collect,
+              AipAssistant *assistant)
+{
+  collect->names = g_ptr_array_new ();
+  collect->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  collect->assistant = assistant;
+}
+
+static void
+collect_name (Collect    *collect,
+              const char *name,
+              gsize       length)
+{
+  g_autofree char *copy = NULL;
+
+  if (collect->assistant != NULL && has_variable_len (collect->assistant, name, length))
+    return;
+
+  copy = g_strndup (name, length);
+  if (!g_hash_table_contains (collect->seen, copy))
+    {
+      g_hash_table_add (collect->seen, copy);
+      g_ptr_array_add (collect->names, g_steal_pointer (&copy));
+    }
+}
+
+/* Each "{{ name }}" of text, with the name trimmed; braces inside the name
+ * or a line break end the search for that one. */
+static void
+collect_placeholders (Collect    *collect,
+                      const char *text)
 {
   const char *p = text;
 
@@ -63,68 +113,18 @@ scan_placeholders (const char *text,
       while (end > start && g_ascii_isspace (end[-1]))
         end--;
 
-      if (end > start && !func (start, end - start, user_data))
-        return;
+      if (end > start)
+        collect_name (collect, start, end - start);
     }
-}
-
-static gboolean
-has_variable_len (AipAssistant *assistant,
-                  const char   *name,
-                  gsize         length)
-{
-  guint n_variables = aip_assistant_get_n_variables (assistant);
-
-  for (guint i = 0; i < n_variables; i++)
-    {
-      const char *variable = aip_assistant_get_variable_name (assistant, i);
-
-      if (strncmp (variable, name, length) == 0 && variable[length] == '\0')
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-typedef struct
-{
-  GPtrArray    *names;
-  GHashTable   *seen;
-  AipAssistant *assistant;
-} Collect;
-
-static gboolean
-collect_cb (const char *name,
-            gsize       length,
-            gpointer    user_data)
-{
-  Collect *collect = user_data;
-  g_autofree char *copy = NULL;
-
-  if (collect->assistant != NULL && has_variable_len (collect->assistant, name, length))
-    return TRUE;
-
-  copy = g_strndup (name, length);
-  if (!g_hash_table_contains (collect->seen, copy))
-    {
-      g_hash_table_add (collect->seen, copy);
-      g_ptr_array_add (collect->names, g_steal_pointer (&copy));
-    }
-
-  return TRUE;
 }
 
 static GStrv
-collect_placeholders (const char   *text,
-                      AipAssistant *assistant)
+collect_finish (Collect *collect)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  Collect collect = { g_ptr_array_new (), seen, assistant };
+  g_hash_table_unref (collect->seen);
+  g_ptr_array_add (collect->names, NULL);
 
-  scan_placeholders (text, collect_cb, &collect);
-  g_ptr_array_add (collect.names, NULL);
-
-  return (GStrv) g_ptr_array_free (collect.names, FALSE);
+  return (GStrv) g_ptr_array_free (collect->names, FALSE);
 }
 
 static int
@@ -249,7 +249,12 @@ aip_health_describe (AipAssistant *assistant,
 GStrv
 aip_health_find_placeholders (const char *text)
 {
-  return collect_placeholders (text, NULL);
+  Collect collect;
+
+  collect_init (&collect, NULL);
+  collect_placeholders (&collect, text);
+
+  return collect_finish (&collect);
 }
 
 static int
@@ -273,16 +278,14 @@ compare_names (gconstpointer a,
 GStrv
 aip_health_get_call_time_placeholders (AipAssistant *assistant)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  Collect collect = { NULL, seen, assistant };
+  Collect collect;
 
   g_return_val_if_fail (AIP_IS_ASSISTANT (assistant), NULL);
 
-  collect.names = g_ptr_array_new ();
-  scan_placeholders (aip_assistant_get_initial_message (assistant), collect_cb, &collect);
-  scan_placeholders (aip_assistant_get_system_prompt (assistant), collect_cb, &collect);
+  collect_init (&collect, assistant);
+  collect_placeholders (&collect, aip_assistant_get_initial_message (assistant));
+  collect_placeholders (&collect, aip_assistant_get_system_prompt (assistant));
   g_ptr_array_sort (collect.names, compare_names);
-  g_ptr_array_add (collect.names, NULL);
 
-  return (GStrv) g_ptr_array_free (collect.names, FALSE);
+  return collect_finish (&collect);
 }

@@ -303,6 +303,8 @@ test_invalid_body (Fixture       *fixture,
     /* A login page that calls itself JSON, after a byte order mark */
     { "application/json", "\xef\xbb\xbf\n  <html><form action=/login></form></html>", "web page" },
     { "text/html; charset=utf-8", "{\"message\": \"ok\"}", "web page" },
+    /* Media types are case-insensitive */
+    { "Text/HTML", "{\"message\": \"ok\"}", "web page" },
     { "text/html", "", "empty" },
     { "application/json", "", "empty" },
     { "application/json", "{\"message\": \"ok\"}", "not a list" },
