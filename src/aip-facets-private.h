@@ -14,4 +14,7 @@ G_BEGIN_DECLS
  * speed; 0 goes back to slices of a few milliseconds. */
 void aip_facets_set_slice_size (guint n_assistants);
 
+/* Tests compare the counts in slices with those of one call */
+void aip_facets_count_now      (AipFacets *self);
+
 G_END_DECLS

@@ -28,6 +28,5 @@ GListModel         *aip_facets_get_choices               (AipFacets          *se
 guint               aip_facets_get_calling_now_count     (AipFacets          *self);
 guint               aip_facets_get_needs_attention_count (AipFacets          *self);
 gboolean            aip_facets_get_counting              (AipFacets          *self);
-void                aip_facets_count_now                 (AipFacets          *self);
 
 G_END_DECLS

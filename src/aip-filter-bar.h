@@ -27,7 +27,4 @@ void                aip_filter_bar_set_filtered_model (AipFilterBar       *self,
                                                        GListModel         *filtered_model);
 AipFacets          *aip_filter_bar_get_facets         (AipFilterBar       *self);
 
-/* Transitional: what the window and its tests call until they set the
- * properties above and read the facets; remove with their last caller. */
-
 G_END_DECLS

@@ -293,7 +293,6 @@ server_thread (gpointer user_data)
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GError) error = NULL;
   g_autoslist(GUri) uris = NULL;
-  /* 127.0.0.1 and, where the system has it, ::1 on the same port */
   SoupServerListenOptions options = 0;
 
   g_main_context_push_thread_default (self->context);
@@ -309,13 +308,16 @@ server_thread (gpointer user_data)
   if (self->certificate != NULL)
     options |= SOUP_SERVER_LISTEN_HTTPS;
 
-  if (soup_server_listen_local (server, 0, options, &error))
+  /* 127.0.0.1 always; ::1 on the same port where the system has it. Both
+   * at once fail together where IPv6 is there but switched off, as in
+   * some containers. */
+  if (soup_server_listen_local (server, 0, options | SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     {
       uris = soup_server_get_uris (server);
       g_assert_nonnull (uris);
       self->port = g_uri_get_port (uris->data);
-      for (GSList *l = uris; l != NULL; l = l->next)
-        self->has_ipv6 |= strchr (g_uri_get_host (l->data), ':') != NULL;
+      self->has_ipv6 = soup_server_listen_local (server, self->port,
+                                                 options | SOUP_SERVER_LISTEN_IPV6_ONLY, NULL);
       self->base_url = g_strdup_printf ("%s://127.0.0.1:%u/api",
                                         self->certificate != NULL ? "https" : "http",
                                         self->port);

@@ -9,6 +9,7 @@
 
 #include "aip-assistant-cell.h"
 #include "aip-enums.h"
+#include "aip-test-files.h"
 #include "aip-test-ui.h"
 
 const char *aip_test_generated_zones[4] = {
@@ -16,25 +17,6 @@ const char *aip_test_generated_zones[4] = {
 };
 
 static char *cache_home;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
 
 /* GTK 4.24's X11 backend reports a popover's frame as submitted twice on a
  * display without a compositor, as Xvfb is: GDK's own doing, nothing here
@@ -101,7 +83,7 @@ aip_test_ui_run (void)
 {
   int status = g_test_run ();
 
-  remove_tree (cache_home);
+  aip_test_remove_tree (cache_home);
   g_clear_pointer (&cache_home, g_free);
 
   return status;

@@ -10,6 +10,7 @@
 
 #include "aip-account.h"
 #include "aip-client-error.h"
+#include "aip-test-files.h"
 #include "aip-token-store.h"
 #include "aip-test-async.h"
 #include "aip-test-server.h"
@@ -288,24 +289,6 @@ test_account_sample (Fixture       *fixture,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 count_cb (gpointer  instance,
           guint    *count)
 {
@@ -510,7 +493,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  rm_rf (cache);
+  aip_test_remove_tree (cache);
 
   return status;
 }

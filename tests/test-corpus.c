@@ -41,6 +41,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include "aip-test-files.h"
+#include "aip-test-json.h"
 #include "aip-test-log.h"
 #include "aip-test-server.h"
 
@@ -68,25 +70,6 @@ static GHashTable *written;
 
 /* The prefixes of the cases, each a test case of its own */
 static const char * const prefixes[] = { "a_", "i_", "n_", "y_" };
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
 
 static gboolean
 has_known_prefix (const char *name)
@@ -160,8 +143,8 @@ append_lines (GString    *block,
 static char *
 run_case (const char *name)
 {
-  g_autofree char *file = g_strconcat (name, ".json", NULL);
-  g_autofree char *path = g_build_filename (corpus_dir, file, NULL);
+  g_autofree char *file = g_build_filename ("corpus", name, NULL);
+  g_autofree char *fixture = g_strconcat (file, ".json", NULL);
   g_autofree char *base = g_strdup_printf ("--base-url=%s", aip_test_server_get_base_url (server));
   g_autofree char *cache = g_build_filename (home, ".cache", NULL);
   g_autofree char *config = g_build_filename (home, ".config", NULL);
@@ -174,12 +157,8 @@ run_case (const char *name)
   g_autoptr(GBytes) err = NULL;
   g_autoptr(GError) error = NULL;
   GString *block = g_string_new (NULL);
-  char *contents;
-  gsize length;
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  body = g_bytes_new_take (contents, length);
+  body = aip_test_fixture (fixture);
   aip_test_server_set_reply (server, TOKEN, 200, "application/json", body, NULL,
                              AIP_TEST_REPLY_NORMAL);
 
@@ -425,7 +404,7 @@ main (int   argc,
   if (written != NULL)
     write_expected (write_path);
 
-  remove_tree (home);
+  aip_test_remove_tree (home);
   g_clear_pointer (&home, g_free);
   g_clear_pointer (&server, aip_test_server_free);
   g_clear_pointer (&expected, g_hash_table_unref);
