@@ -58,6 +58,9 @@ struct _AipAssistantTable
   guint                save_widths_source;
   guint                use_24h : 1;
   guint                narrow : 1;
+  /* Columns are leaving or joining the view: what that does to the sort
+   * is not the person's choice */
+  guint                placing : 1;
   guint                settled : 1;
 
   GtkSortListModel    *sort_model;
@@ -183,11 +186,14 @@ cells_changed (AipAssistantTable *self)
 
 /* A hidden column leaves the view rather than hiding in it: GTK 4.8 makes
  * the cells of hidden columns too, for every row it lays out. */
+static void restore_sort (AipAssistantTable *self);
+
 static void
 apply_visibility (AipAssistantTable *self)
 {
   guint position = 0;
 
+  self->placing = TRUE;
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       gboolean visible = self->chosen[i] && !(self->narrow && column_info[i].wide);
@@ -201,6 +207,11 @@ apply_visibility (AipAssistantTable *self)
       if (visible)
         position++;
     }
+  self->placing = FALSE;
+
+  /* A column that leaves the view leaves its sorter too, and does not
+   * bring its sort back when it returns */
+  restore_sort (self);
 }
 
 static gboolean
@@ -277,12 +288,33 @@ sorter_changed_cb (AipAssistantTable *self,
   GtkColumnViewColumn *column = gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
   int index = column != NULL ? column_index (self, column) : -1;
 
+  if (self->placing)
+    return;
+
   g_settings_set_string (self->settings, "sort-column", index >= 0 ? column_info[index].id : "");
   g_settings_set_boolean (self->settings, "sort-descending",
                           gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter))
                           == GTK_SORT_DESCENDING);
 }
 #endif
+
+/* The sort the settings remember, when its column is in the view. Before
+ * GTK 4.10 the view's sort cannot be read back, so the settings hold the
+ * one of the last start, and a folded window keeps the list as it is. */
+static void
+restore_sort (AipAssistantTable *self)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autofree char *sort_id = g_settings_get_string (self->settings, "sort-column");
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (sort_id, column_info[i].id) == 0 &&
+        gtk_column_view_column_get_column_view (self->columns[i]) != NULL)
+      gtk_column_view_sort_by_column (self->column_view, self->columns[i],
+                                      g_settings_get_boolean (self->settings, "sort-descending")
+                                      ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+#endif
+}
 
 static void
 restore_columns (AipAssistantTable *self)

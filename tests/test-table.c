@@ -388,6 +388,23 @@ test_columns (void)
   visible = g_settings_get_strv (settings, "visible-columns");
   g_assert_true (g_strv_contains ((const char * const *) visible, "mode"));
 
+  /* Sorted by a column that folds away on a narrow window: the choice
+   * stays, and is the list's again when the window widens. */
+  aip_test_sort_by (window, "Updated", GTK_SORT_DESCENDING);
+  aip_assistant_table_set_narrow (aip_test_table (window), TRUE);
+  aip_assistant_table_set_narrow (aip_test_table (window), FALSE);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autofree char *sort_column = g_settings_get_string (settings, "sort-column");
+
+    g_assert_cmpstr (sort_column, ==, "updated");
+    g_assert_true (g_settings_get_boolean (settings, "sort-descending"));
+  }
+  g_assert_cmpstr (gtk_column_view_column_get_title (
+                     gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (view)))),
+                   ==, "Updated");
+#endif
+
   /* A width dragged just before the window closes is kept: the window
    * goes at once, before the settings would be written. */
   gtk_column_view_column_set_fixed_width (name, 321);
