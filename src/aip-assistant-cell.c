@@ -73,6 +73,13 @@ set_text (AipAssistantCell *self,
     {
       g_free (self->hint);
       self->hint = g_steal_pointer (&cut_tooltip);
+      /* What gtk_widget_set_tooltip_text() would have told a screen
+       * reader, without its round trip to the display */
+      if (self->hint != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        self->hint, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HINT]);
     }
 }

@@ -222,26 +222,6 @@ aip_assistant_rows_init (AipAssistantRows *self)
   self->rows = g_ptr_array_new ();
 }
 
-AipAssistantRows *
-aip_assistant_rows_new (GListModel *model)
-{
-  return g_object_new (AIP_TYPE_ASSISTANT_ROWS, "model", model, NULL);
-}
-
-/**
- * aip_assistant_rows_get_model:
- * @self: a #AipAssistantRows
- *
- * Returns: (transfer none) (nullable): the assistants shown
- */
-GListModel *
-aip_assistant_rows_get_model (AipAssistantRows *self)
-{
-  g_return_val_if_fail (AIP_IS_ASSISTANT_ROWS (self), NULL);
-
-  return self->model;
-}
-
 void
 aip_assistant_rows_set_model (AipAssistantRows *self,
                               GListModel       *model)

@@ -15,8 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AipAssistantRows, aip_assistant_rows, AIP, ASSISTANT_ROWS, GObject)
 
-AipAssistantRows *aip_assistant_rows_new       (GListModel       *model);
-GListModel       *aip_assistant_rows_get_model (AipAssistantRows *self);
 void              aip_assistant_rows_set_model (AipAssistantRows *self,
                                                 GListModel       *model);
 

@@ -79,6 +79,15 @@ update_row_count (GtkListBoxRow *row)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* The check mark shows a chosen row; a screen reader says it is selected */
+static void
+set_row_chosen (GtkWidget *row,
+                gboolean   chosen)
+{
+  gtk_widget_set_opacity (g_object_get_data (G_OBJECT (row), "aip-check"), chosen ? 1 : 0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, chosen, -1);
+}
+
 static void
 update_checks (AipChoiceList *self)
 {
@@ -93,8 +102,7 @@ update_checks (AipChoiceList *self)
         continue;
 
       chosen = g_strcmp0 (aip_filter_choice_get_value (choice), self->value) == 0;
-      gtk_widget_set_opacity (g_object_get_data (G_OBJECT (child), "aip-check"), chosen ? 1 : 0);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_SELECTED, chosen, -1);
+      set_row_chosen (child, chosen);
     }
 }
 
@@ -144,7 +152,7 @@ create_row_cb (gpointer item,
 
   g_signal_connect_object (choice, "notify::count", G_CALLBACK (update_row_count), row, G_CONNECT_SWAPPED);
   update_row_count (GTK_LIST_BOX_ROW (row));
-  gtk_widget_set_opacity (check, g_strcmp0 (aip_filter_choice_get_value (choice), self->value) == 0);
+  set_row_chosen (row, g_strcmp0 (aip_filter_choice_get_value (choice), self->value) == 0);
 
   return row;
 }

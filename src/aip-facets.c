@@ -183,10 +183,18 @@ add_one (GHashTable *counts,
   g_hash_table_insert (counts, (gpointer) value, GUINT_TO_POINTER (n + 1));
 }
 
+static inline gboolean
+may_call (AipAssistantFilter *filter,
+          AipAssistant       *assistant,
+          GDateTime          *now)
+{
+  return aip_calling_hours_may_call (aip_assistant_filter_get_calling_hours (filter), assistant, now);
+}
+
 /* Counts one assistant. A choice of a facet counts an assistant that
  * passes every other facet, the search and the toggles; each toggle counts
  * one that passes everything else. The facets are compared here, and the
- * search, the costly part, runs at most twice, only while a toggle is on. */
+ * search, the costly part, runs twice only while both toggles are on. */
 static void
 count_assistant (AipFacets    *self,
                  Count        *count,
@@ -200,6 +208,8 @@ count_assistant (AipFacets    *self,
   guint n_failed = 0;
   guint failed = 0;
   gboolean attention;
+  gboolean calling = FALSE;
+  gboolean calling_asked = FALSE;
   gboolean but_calling;
   gboolean but_attention;
   gboolean match;
@@ -245,8 +255,9 @@ count_assistant (AipFacets    *self,
   else if (!needs_attention)
     {
       but_calling = aip_assistant_filter_match_except (filter, assistant, AIP_FILTER_FACET_CALLING_NOW);
-      match = but_attention = but_calling &&
-        aip_assistant_filter_match_except (filter, assistant, AIP_FILTER_FACET_NONE);
+      calling = but_calling && may_call (filter, assistant, now);
+      calling_asked = TRUE;
+      match = but_attention = calling;
     }
   else if (!calling_now)
     {
@@ -260,8 +271,10 @@ count_assistant (AipFacets    *self,
       match = but_attention && attention;
     }
 
-  if (but_calling &&
-      aip_calling_hours_may_call (aip_assistant_filter_get_calling_hours (filter), assistant, now))
+  /* Asked once, and only of assistants that pass everything else */
+  if (but_calling && !calling_asked)
+    calling = may_call (filter, assistant, now);
+  if (calling)
     count->calling_now++;
   if (but_attention && attention)
     count->needs_attention++;
