@@ -21,6 +21,7 @@
 #include "aip-base-url.h"
 #include "aip-client-error.h"
 #include "aip-cli.h"
+#include "aip-client.h"
 #include "aip-format.h"
 #include "aip-token-store.h"
 
@@ -257,13 +258,6 @@ configured_calling_hours (void)
   return aip_calling_hours_new_from_settings (settings);
 }
 
-/* The characters a token may have: visible ASCII, as in an HTTP header */
-static gboolean
-is_token_char (guchar c)
-{
-  return c >= 0x21 && c <= 0x7e;
-}
-
 /* Reads the first line of standard input, at most MAX_TOKEN_LENGTH bytes of
  * it: whatever arrives, it refuses as soon as it sees a line too long for a
  * token or a character no token has, never reading the rest. Surrounding
@@ -340,7 +334,7 @@ read_token_from_stdin (GError **error)
   for (end = length; end > start && g_ascii_isspace (line[end - 1]); end--)
     ;
   for (gsize i = start; i < end && !bad_char; i++)
-    bad_char = !is_token_char (line[i]);
+    bad_char = !aip_client_is_token_char (line[i]);
 
   if (bad_char)
     {

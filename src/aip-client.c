@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "aip-base-url.h"
 #include "aip-client.h"
@@ -145,23 +146,41 @@ parse_retry_after (const char *value)
   return MIN ((delay + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND, MAX_RETRY_AFTER);
 }
 
+/**
+ * aip_client_is_token_char:
+ * @c: a byte
+ *
+ * Returns: whether a token may hold @c: visible ASCII, as an HTTP header
+ *   value can carry it
+ */
+gboolean
+aip_client_is_token_char (guchar c)
+{
+  return c >= 0x21 && c <= 0x7e;
+}
+
 /* A token is pasted from a web page: surrounding white space is an accident,
- * anything else outside visible ASCII cannot go into an HTTP header. */
+ * anything else outside visible ASCII cannot go into an HTTP header. A copy
+ * refused is wiped as a kept one would be. */
 static char *
 clean_token (const char *token)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (token));
-
-  if (copy[0] == '\0')
-    return NULL;
+  char *copy = g_strstrip (g_strdup (token));
 
   for (const char *p = copy; *p != '\0'; p++)
     {
-      if (*p < 0x21 || *p > 0x7e)
-        return NULL;
+      if (!aip_client_is_token_char (*p))
+        {
+          explicit_bzero (copy, strlen (copy));
+          g_free (copy);
+          return NULL;
+        }
     }
 
-  return g_steal_pointer (&copy);
+  if (copy[0] == '\0')
+    g_clear_pointer (&copy, g_free);
+
+  return copy;
 }
 
 static void

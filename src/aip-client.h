@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AipClient, aip_client, AIP, CLIENT, GObject)
 
+gboolean        aip_client_is_token_char         (guchar                c);
 AipClient      *aip_client_new                   (const char           *base_url,
                                                   GError              **error);
 const char     *aip_client_get_base_url          (AipClient            *self);
